@@ -47,6 +47,23 @@ typedef wchar_t fh_unit_wchar;
 typedef struct pollfd fh_unit_pollfd;
 typedef gid_t fh_unit_gid;
 typedef fd_set fh_unit_fdset;
+typedef char fh_unit_kb[1024];	/* 8 of them hold BUFSIZ, L_tmpnam, ... */
+
+/*
+ * For calls whose size is implied (setbuf's BUFSIZ): END(k) is the last
+ * k bytes of the object; OVER selects the call site that is one over, so
+ * that each site has a constant offset.
+ */
+#define END(k) ((char *)(D) + FH_UNITS * sizeof *(D) - (k))
+#define OVER (N > FH_UNITS)
+
+/* Run a call on a private stream FP (setvbuf must not outlive D). */
+#define FH_WITH_FILE(call) __extension__ ({ \
+	FILE *FP = fopen("/dev/null", "w"); \
+	long fh_r_ = FP ? (long)(call) : -2; \
+	if (FP) \
+		fclose(FP); \
+	fh_r_; })
 
 /* One run of a case: input n and strings, output return value and bytes. */
 struct fh_case {
@@ -86,6 +103,7 @@ extern const wchar_t fh_wbig[];
 #define PATHN(n) ((n) == 8 ? "/sys/fs" : (n) == 9 ? "/usr/bin" : "/")
 
 void fh_fill(void *obj, size_t size);
+void fh_formats(int pct_n, char *fmt, wchar_t *wfmt);
 void fh_record(struct fh_case *t, const void *obj, size_t size);
 
 #endif
