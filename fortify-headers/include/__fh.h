@@ -143,6 +143,7 @@
 	__unused__)) ret name
 #define __FH_ORIG(name) (&name)
 #define __FH_DECL_ORIG(name)
+#define __FH_DECL_ORIG_AS(name, sym)
 #define __FH_NT
 #else
 #define __FH_POS(t)
@@ -150,8 +151,10 @@
 	__gnu_inline__, __artificial__)) ret name
 #define __FH_VFN(ret, name) __FH_FN(ret, name)
 #define __FH_ORIG(name) __fh_orig_##name
-#define __FH_DECL_ORIG(name) __FH_C_BEGIN extern __typeof__(name) \
-	__fh_orig_##name __asm__(__FH_STR(__USER_LABEL_PREFIX__) #name); __FH_C_END
+#define __FH_DECL_ORIG(name) __FH_DECL_ORIG_AS(name, #name)
+/* For a function the libc redirects (glibc's pread -> pread64). */
+#define __FH_DECL_ORIG_AS(name, sym) __FH_C_BEGIN extern __typeof__(name) \
+	__fh_orig_##name __asm__(__FH_STR(__USER_LABEL_PREFIX__) sym); __FH_C_END
 /*
  * g++ requires a redeclaration to repeat the exception specification;
  * glibc marks most of these functions __THROW (noexcept in C++).

@@ -33,6 +33,7 @@ FILE *fh_zf, *fh_nullf;
 const char fh_big[] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const wchar_t fh_wbig[] = L"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+const struct tm fh_tm;
 static char str_s[64];
 static wchar_t str_w[64];
 

@@ -38,8 +38,12 @@ extern volatile size_t fh_units;
 
 #ifdef __GLIBC__
 #define FH_HAVE_STRL (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 38)
+#define FH_HAVE_WCSL FH_HAVE_STRL
+#define FH_GLIBC 1
 #else
 #define FH_HAVE_STRL 1
+#define FH_HAVE_WCSL 0
+#define FH_GLIBC 0
 #endif
 
 typedef char fh_unit_char;
@@ -91,6 +95,7 @@ extern int fh_zfd, fh_nullfd, fh_sock;
 extern FILE *fh_zf, *fh_nullf;
 extern const char fh_big[];
 extern const wchar_t fh_wbig[];
+extern const struct tm fh_tm;
 #define ZFD fh_zfd
 #define NULLFD fh_nullfd
 #define SOCK fh_sock
