@@ -169,8 +169,9 @@
  * An asm-label alias of the real function, for the few Clang wrappers
  * whose (&name) would find the wrapper itself (enable_if overloads).
  */
-#define __FH_DECL_ALIAS(name) __FH_C_BEGIN extern __typeof__(name) \
-	__fh_orig_##name __asm__(__FH_STR(__USER_LABEL_PREFIX__) #name); __FH_C_END
+#define __FH_DECL_ALIAS(name) __FH_DECL_ALIAS_AS(name, #name)
+#define __FH_DECL_ALIAS_AS(name, sym) __FH_C_BEGIN extern __typeof__(name) \
+	__fh_orig_##name __asm__(__FH_STR(__USER_LABEL_PREFIX__) sym); __FH_C_END
 #define __FH_POS0 __FH_POS(0)
 #define __FH_POSS __FH_POS(__FH_TS)
 
@@ -349,6 +350,8 @@ __FH_PCTN_SCAN(char, __fh_pctn)
 #if __FH_CLANG
 #define __FH_IF_KNOWN(f) __attribute__((__enable_if__(__FH_FMT_KNOWN(f), "")))
 #define __FH_IF_UNKNOWN(f) __attribute__((__enable_if__(!__FH_FMT_KNOWN(f), "")))
+/* An overload preferred to the libc's declaration it would tie with. */
+#define __FH_PREFER __attribute__((__enable_if__(1, "")))
 #endif
 
 #endif /* __FH_ACTIVE */

@@ -222,7 +222,7 @@ __FH_FN(int, vswprintf)(wchar_t *__restrict const __fh_d __FH_POSS, __fh_size_t 
 #define __FH_PACK __fh_ap
 #define __FH_WPRINTF(fn, vfn, args, cargs, fmt, pre) \
 __FH_DECL_ALIAS(vfn) \
-__FH_VFN(int, fn) args __FH_DIAG_IF_ANY \
+__FH_VFN(int, fn) args __FH_PREFER \
 { \
 	__builtin_va_list __fh_ap; \
 	int __fh_r; \
@@ -233,7 +233,6 @@ __FH_VFN(int, fn) args __FH_DIAG_IF_ANY \
 	__builtin_va_end(__fh_ap); \
 	return __fh_r; \
 }
-#define __FH_DIAG_IF_ANY __attribute__((__enable_if__(1, "")))
 #else
 #define __FH_PACK __builtin_va_arg_pack()
 #define __FH_WPRINTF(fn, vfn, args, cargs, fmt, pre) \
@@ -265,7 +264,7 @@ __FH_FN(int, fn) args __FH_IF_ALWAYS \
 	return __fh_orig_##fn cargs; \
 }
 #if __FH_CLANG
-#define __FH_IF_ALWAYS __attribute__((__enable_if__(1, "")))
+#define __FH_IF_ALWAYS __FH_PREFER
 #else
 #define __FH_IF_ALWAYS
 #endif
@@ -278,6 +277,5 @@ __FH_VWPRINTF(vfwprintf, (FILE *__restrict __fh_s, const wchar_t *__restrict __f
 #endif
 #undef __FH_WPRINTF
 #undef __FH_PACK
-#undef __FH_DIAG_IF_ANY
 
 #endif

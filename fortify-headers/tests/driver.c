@@ -34,6 +34,8 @@ const char fh_big[] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTU
 const wchar_t fh_wbig[] = L"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 const struct tm fh_tm;
+const struct timespec fh_ts0;
+const struct in_addr fh_in4 = { 0x04030201 };
 static char str_s[64];
 static wchar_t str_w[64];
 
@@ -137,7 +139,9 @@ check_over(const struct fh_entry *e)
 		return 1;
 	if (!want)
 		return tu_expect_survival(run_fort, &r);
-	snprintf(msg, sizeof msg, "*** %s: ", e->name);
+	snprintf(msg, sizeof msg, "*** %s: %s", e->name,
+	    e->kind == FH_KIND_FMT ? "%n" : e->kind == FH_KIND_CALL ? "O_CREAT" :
+	    "buffer overflow");
 #ifdef FORTIFY_HEADERS_BARE_TRAP
 	return tu_expect_death(run_fort, &r, SIGILL, NULL);
 #else

@@ -26,7 +26,7 @@ def parse(path):
             if len(parts) != 7:
                 sys.exit("%s: malformed line: %s" % (path, line))
             name, header, kind, unit, ret, cond, call = parts
-            if kind not in ("mem", "str", "fmt"):
+            if kind not in ("mem", "str", "fmt", "call"):
                 sys.exit("%s: %s: bad kind %s" % (path, name, kind))
             if ret.rstrip("!") not in ("p", "i", "v"):
                 sys.exit("%s: %s: bad ret %s" % (path, name, ret))
@@ -111,7 +111,7 @@ def main():
             if row["cond"] != "-":
                 c.write("#if %s\n" % row["cond"])
             for obj in OBJECTS:
-                if row["kind"] == "fmt" and obj != "stack":
+                if row["kind"] in ("fmt", "call") and obj != "stack":
                     continue
                 c.write(case_fn(row, obj))
             if row["cond"] != "-":
@@ -122,7 +122,7 @@ def main():
         entries = []
         for row in rows:
             for obj in OBJECTS:
-                if row["kind"] == "fmt" and obj != "stack":
+                if row["kind"] in ("fmt", "call") and obj != "stack":
                     continue
                 fn = "%s_%s" % (ident(row["name"]), obj)
                 t.write("#if %s\nfh_case_fn fort_%s, plain_%s;\n#endif\n"

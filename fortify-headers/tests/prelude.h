@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -61,6 +62,13 @@ typedef char fh_unit_kb[1024];	/* 8 of them hold BUFSIZ, L_tmpnam, ... */
 #define END(k) ((char *)(D) + FH_UNITS * sizeof *(D) - (k))
 #define OVER (N > FH_UNITS)
 
+/* Close what an open call returned; the result is whether it opened. */
+#define FH_CLOSE(call) __extension__ ({ \
+	int fh_fd_ = (call); \
+	if (fh_fd_ >= 0) \
+		close(fh_fd_); \
+	fh_fd_ >= 0; })
+
 /* Run a call on a private stream FP (setvbuf must not outlive D). */
 #define FH_WITH_FILE(call) __extension__ ({ \
 	FILE *FP = fopen("/dev/null", "w"); \
@@ -80,7 +88,7 @@ struct fh_case {
 };
 typedef void fh_case_fn(struct fh_case *, ...);
 
-enum { FH_KIND_MEM, FH_KIND_STR, FH_KIND_FMT };
+enum { FH_KIND_MEM, FH_KIND_STR, FH_KIND_FMT, FH_KIND_CALL };
 enum { FH_OBJ_STACK, FH_OBJ_HEAP, FH_OBJ_MEMBER };
 
 struct fh_entry {
@@ -96,6 +104,8 @@ extern FILE *fh_zf, *fh_nullf;
 extern const char fh_big[];
 extern const wchar_t fh_wbig[];
 extern const struct tm fh_tm;
+extern const struct timespec fh_ts0;
+extern const struct in_addr fh_in4;	/* 1.2.3.4 */
 #define ZFD fh_zfd
 #define NULLFD fh_nullfd
 #define SOCK fh_sock
