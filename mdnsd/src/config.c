@@ -1,6 +1,7 @@
 /*
  * config.c: read mdnsd.conf.  One directive per line, words separated by
- * blanks, '#' starts a comment.  The first word is a keyword from the
+ * blanks, a word starting with '#' starts a comment (so "ADDR#PORT" is one
+ * word).  The first word is a keyword from the
  * table below or the name of a backend (its line goes to the backend's
  * config hook).
  */
@@ -31,12 +32,8 @@ split(char *line, char **argv)
 			return -1;
 		argv[argc++] = p;
 		while (*p && *p != ' ' && *p != '\t' && *p != '\r' &&
-		    *p != '\n' && *p != '#')
+		    *p != '\n')
 			p++;
-		if (*p == '#') {
-			*p = '\0';
-			return argc;
-		}
 		if (*p)
 			*p++ = '\0';
 	}
