@@ -9,6 +9,10 @@ own network namespace only).
                reply for another question, then the right answer
       late     the right answer after 1.5 s
       servfail SERVFAIL at once
+      silent   never answers
+  dnstool.py dup ADDR PORT NAME       send one A query twice (same ID, same
+                                      socket) and print how many replies
+                                      came back within 3 s
 """
 import os
 import socket
@@ -57,8 +61,8 @@ def fakeup(addr, port, mode):
             s.sendto(os.urandom(40), peer)
             s.sendto(answer(q, qid=(struct.unpack(">H", q[:2])[0] ^ 1)), peer)
             other = bytearray(q)
-            other[13] ^= 0x20 if other[13] == 0 else 0  # keep length
-            other[-4:-2] = b"\x00\x10"                   # ask TXT instead
+            end = qname_end(q, 12)
+            other[end:end + 2] = b"\x00\x10"           # TXT, not A
             s.sendto(answer(bytes(other)), peer)
             s.sendto(b"\x00\x01", peer)
             time.sleep(0.05)
@@ -67,11 +71,34 @@ def fakeup(addr, port, mode):
             threading.Timer(1.5, s.sendto, (answer(q), peer)).start()
         elif mode == "servfail":
             s.sendto(answer(q, rcode=2), peer)
+        # "silent": read and drop
+
+
+def dup(addr, port, name):
+    q = struct.pack(">HHHHHH", 4242, 0x0100, 1, 0, 0, 0)
+    for label in name.split("."):
+        q += bytes([len(label)]) + label.encode()
+    q += b"\0" + struct.pack(">HH", 1, 1)
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.sendto(q, (addr, int(port)))
+    time.sleep(0.2)
+    s.sendto(q, (addr, int(port)))
+    s.settimeout(3.0)
+    n = 0
+    try:
+        while True:
+            s.recvfrom(4096)
+            n += 1
+    except socket.timeout:
+        pass
+    print(n)
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "send":
         send(*sys.argv[2:5])
+    elif sys.argv[1] == "dup":
+        dup(*sys.argv[2:5])
     elif sys.argv[1] == "fakeup":
         fakeup(*sys.argv[2:5])
     else:
