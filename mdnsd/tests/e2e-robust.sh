@@ -109,3 +109,16 @@ printf '# rewritten by the DHCP client\nnameserver 127.0.0.2\n' >"$D/up.resolv.n
 mv "$D/up.resolv.new" "$D/up.resolv"
 expect "resolv-conf re-read after a change" \
     "$(q @127.0.0.22 remote.example)" "192.0.2.7"
+
+# --- a truncated upstream reply is asked again over TCP ---
+fake 127.0.0.23 tc
+daemon 127.0.0.24 127.0.0.23
+expect "upstream TC: retried over TCP" \
+    "$(q +tcp @127.0.0.24 big.example | wc -l)" "40"
+expect "and cut again for a 512-octet UDP client" \
+    "$(in_ns dig +noedns +ignore @127.0.0.24 big.example | grep -c ' tc')" "1"
+
+# --- several queries in one TCP write are all answered ---
+expect "pipelined TCP queries" \
+    "$(in_ns python3 "$DNSTOOL" tcppipe 127.0.0.1 53 many myhost v4only | sort | tr '\n' ' ')" \
+    "1 1 40 "
