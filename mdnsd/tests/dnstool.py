@@ -11,6 +11,7 @@ own network namespace only).
       servfail SERVFAIL at once
       silent   never answers
       tc       UDP: an empty reply with TC set; TCP: 40 A records
+      noedns   FORMERR to queries with an OPT record, else the answer
   dnstool.py tcppipe ADDR PORT NAME... send one TCP query per name in a
                                       single write, print the answer count
                                       of each reply, in arrival order
@@ -124,6 +125,9 @@ def fakeup(addr, port, mode):
             s.sendto(answer(q, rcode=2), peer)
         elif mode == "tc":
             s.sendto(tc_reply(q), peer)
+        elif mode == "noedns":
+            arcount = struct.unpack(">H", q[10:12])[0]
+            s.sendto(answer(q, rcode=1) if arcount else answer(q), peer)
         # "silent": read and drop
 
 

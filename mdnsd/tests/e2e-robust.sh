@@ -118,6 +118,12 @@ expect "upstream TC: retried over TCP" \
 expect "and cut again for a 512-octet UDP client" \
     "$(in_ns dig +noedns +ignore @127.0.0.24 big.example | grep -c ' tc')" "1"
 
+# --- a server that does not know EDNS0 (FORMERR) is asked without it ---
+fake 127.0.0.26 noedns
+daemon 127.0.0.27 127.0.0.26
+expect "FORMERR to EDNS0: retried without" "$(q @127.0.0.27 old.example)" \
+    "192.0.2.99"
+
 # --- several queries in one TCP write are all answered ---
 expect "pipelined TCP queries" \
     "$(in_ns python3 "$DNSTOOL" tcppipe 127.0.0.1 53 many myhost v4only | sort | tr '\n' ' ')" \
