@@ -1,0 +1,149 @@
+#!/bin/sh
+# e2e-robust: malformed queries, and upstreams that are dead, silent,
+# answer garbage, answer late or fail; a resent query joins the lookup in
+# flight.
+. "$(dirname "$0")/e2e-common.sh"
+
+start_dnsmasq 127.0.0.2
+
+# A daemon on ADDR forwarding to UPSTREAMS (upstream timeout 250 ms).
+daemon() {
+	_a=$1
+	shift
+	cat >"$D/$_a.conf" <<EOF2
+listen $_a
+hosts file $D/hosts
+upstream server $*
+upstream timeout 250ms
+lookup-timeout 1500ms
+EOF2
+	start_mdnsd "$D/$_a.conf" "$_a"
+}
+bound() { in_ns ss -Hlun | grep -q "$1:53 "; }
+fake() {
+	tu_bg ip netns exec "$NS" python3 "$DNSTOOL" fakeup "$1" 53 "$2"
+	tu_wait_for 5 bound "$1" || tu_fail "fake upstream $1 did not start"
+}
+send() { _to=$1; shift; in_ns python3 "$DNSTOOL" send "$_to" 53 "$@"; }
+
+daemon 127.0.0.1 127.0.0.2
+
+# --- malformed queries: FORMERR or silence, never a crash ---
+# One packet per rejection rule, all sent by one helper run (Python
+# starts slowly on a loaded machine); line N of its output is the fate of
+# packet N.
+HDR=12340100			# ID 0x1234, RD
+QN=066d79686f737400		# "myhost"
+cat >"$D/malformed" <<EOF2
+noreply|short packet|0000
+noreply|a response (QR set)|123481000001000000000000${QN}00010001
+rcode=1 id=4660 tc=0|QDCOUNT 2, one question|${HDR}0002000000000000${QN}00010001
+rcode=1 id=4660 tc=0|pointer loop in QNAME|${HDR}0001000000000000c00c00010001
+rcode=1 id=4660 tc=0|label running off the end|${HDR}00010000000000003f6d79
+rcode=1 id=4660 tc=0|reserved label type|${HDR}0001000000000000416d0000010001
+rcode=1 id=4660 tc=0|OPT with bad RDLENGTH|${HDR}000100000000000100000100010000291000000000000010
+rcode=4 id=4660 tc=0|opcode STATUS|123411000001000000000000${QN}00010001
+rcode=4 id=4660 tc=0|AXFR over UDP|${HDR}0001000000000000${QN}00fc0001
+EOF2
+# shellcheck disable=SC2046
+send 127.0.0.1 $(cut -d'|' -f3 "$D/malformed") >"$D/malformed.out"
+paste -d'|' "$D/malformed.out" "$D/malformed" >"$D/malformed.res"
+while IFS='|' read -r got want what pkt; do
+	expect "$what" "$got" "$want"
+done <"$D/malformed.res"
+[ "$(wc -l <"$D/malformed.out")" -eq "$(wc -l <"$D/malformed")" ] ||
+	tu_fail "malformed: helper gave $(wc -l <"$D/malformed.out") results"
+expect "EDNS version 1" "$(status +edns=1 +noednsnegotiation @127.0.0.1 myhost)" \
+    "BADVERS"
+expect "still serving" "$(q @127.0.0.1 myhost)" "10.1.2.3"
+
+# --- dead upstream (nothing listens): SERVFAIL at once, not silence ---
+daemon 127.0.0.11 127.0.0.9
+t0=$(date +%s%N)
+expect "dead upstream" "$(status @127.0.0.11 remote.example)" "SERVFAIL"
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+[ $ms -lt 1400 ] || tu_fail "dead upstream took $ms ms"
+expect "hosts still answer with a dead upstream" "$(q @127.0.0.11 myhost)" \
+    "10.1.2.3"
+
+# --- silent upstream first: failover to the live one ---
+fake 127.0.0.13 silent
+daemon 127.0.0.12 127.0.0.13 127.0.0.2
+expect "failover past a silent server" "$(q @127.0.0.12 remote.example)" \
+    "192.0.2.7"
+daemon 127.0.0.16 127.0.0.13
+expect "only a silent server: SERVFAIL by the deadline" \
+    "$(status @127.0.0.16 remote.example)" "SERVFAIL"
+
+# --- garbage before the real answer is ignored ---
+fake 127.0.0.14 garbage
+daemon 127.0.0.15 127.0.0.14
+expect "garbage then the answer" "$(q @127.0.0.15 some.example)" "192.0.2.99"
+
+# --- a late answer loses to the failover and is ignored afterwards ---
+fake 127.0.0.17 late
+daemon 127.0.0.18 127.0.0.17 127.0.0.2
+expect "late server, failover" "$(q @127.0.0.18 remote.example)" "192.0.2.7"
+sleep 1.6
+expect "late answer ignored" "$(q @127.0.0.18 remote.example)" "192.0.2.7"
+
+# --- SERVFAIL from the first server: the next one answers ---
+fake 127.0.0.19 servfail
+daemon 127.0.0.20 127.0.0.19 127.0.0.2
+expect "servfail then failover" "$(q @127.0.0.20 remote.example)" "192.0.2.7"
+
+# --- a resend (same socket, same ID) joins the lookup: one reply ---
+daemon 127.0.0.21 127.0.0.17
+expect "resend joins the lookup in flight" \
+    "$(in_ns python3 "$DNSTOOL" dup 127.0.0.21 53 joined.example)" "1"
+
+# --- upstreams from a resolv.conf-style file, re-read when it changes ---
+echo "nameserver 127.0.0.9" >"$D/up.resolv"
+cat >"$D/rc.conf" <<EOF2
+listen 127.0.0.22
+upstream resolv-conf $D/up.resolv
+EOF2
+start_mdnsd "$D/rc.conf" 127.0.0.22
+expect "resolv-conf: dead server" "$(status @127.0.0.22 remote.example)" \
+    "SERVFAIL"
+sleep 1.1
+printf '# rewritten by the DHCP client\nnameserver 127.0.0.2\n' >"$D/up.resolv.new"
+mv "$D/up.resolv.new" "$D/up.resolv"
+expect "resolv-conf re-read after a change" \
+    "$(q @127.0.0.22 remote.example)" "192.0.2.7"
+
+# --- a truncated upstream reply is asked again over TCP ---
+fake 127.0.0.23 tc
+daemon 127.0.0.24 127.0.0.23
+expect "upstream TC: retried over TCP" \
+    "$(q +tcp @127.0.0.24 big.example | wc -l)" "40"
+expect "and cut again for a 512-octet UDP client" \
+    "$(in_ns dig +noedns +ignore @127.0.0.24 big.example | grep -c ' tc')" "1"
+
+# --- a server that does not know EDNS0 (FORMERR) is asked without it ---
+fake 127.0.0.26 noedns
+daemon 127.0.0.27 127.0.0.26
+expect "FORMERR to EDNS0: retried without" "$(q @127.0.0.27 old.example)" \
+    "192.0.2.99"
+
+# --- several queries in one TCP write are all answered ---
+expect "pipelined TCP queries" \
+    "$(in_ns python3 "$DNSTOOL" tcppipe 127.0.0.1 53 many myhost v4only | sort | tr '\n' ' ')" \
+    "1 1 40 "
+
+# --- a flood of distinct names towards a silent upstream: at most
+# max-lookups are kept in flight, the rest get SERVFAIL at once ---
+cat >"$D/flood.conf" <<EOF2
+listen 127.0.0.25
+hosts file $D/hosts
+upstream server 127.0.0.13
+max-lookups 50
+lookup-timeout 1500ms
+EOF2
+start_mdnsd "$D/flood.conf" 127.0.0.25
+n=$(in_ns python3 "$DNSTOOL" burst 127.0.0.25 53 1000 'n{i}.flood.example')
+[ "$n" -ge 500 ] && [ "$n" -le 950 ] ||
+	tu_fail "flood: $n of 1000 answered at once (want 1000 - 50 in flight)"
+tu_log "ok: flood bounded: $n of 1000 answered at once, 50 kept in flight"
+sleep 1.6	# the 50 kept lookups reach their deadline
+expect "alive after the flood" "$(q @127.0.0.25 myhost)" "10.1.2.3"
