@@ -1,0 +1,217 @@
+/*
+ * mdns-* configuration keys.  Defaults:
+ *
+ *   mdns-backend       builtin    builtin | avahi
+ *   mdns-interface     (all)      interface names
+ *   mdns-family        both       ipv4 | ipv6 | both
+ *   mdns-port5353      no         yes: QU queries from 5353 when free
+ *   mdns-check-ttl     yes        require TTL / hop limit 255
+ *   mdns-deadline      300ms      negative answer after this
+ *   mdns-collect       5ms        wait for more responders after one
+ *   mdns-resend        100ms      resend unanswered questions
+ *   mdns-answer-ttl    10         RFC 8766 section 5.5.1
+ *   mdns-cache-ttl     3600       cap on what the cache keeps
+ *   mdns-cache-size    1024       records
+ *   mdns-link-local6   no         keep fe80:: in AAAA answers
+ *   mdns-max-labels    2          for address lookups; 0: no limit
+ *   mdns-allow         local      suffixes sent to mDNS; * for all
+ *   mdns-reverse       (none)     subnets beyond 169.254/16, fe80::/10
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mdns_conf.h"
+
+void
+mdns_conf_init(struct mdns_conf *c)
+{
+	memset(c, 0, sizeof *c);
+	c->backend = MDNS_BACKEND_BUILTIN;
+	c->ipv4 = c->ipv6 = 1;
+	c->check_ttl = 1;
+	c->deadline_ms = 300;
+	c->collect_ms = 5;
+	c->resend_ms = 100;
+	c->answer_ttl = 10;
+	c->cache_ttl = 3600;
+	c->cache_max = 1024;
+	c->max_labels = 2;
+	dns_name_from_text(&c->allow[0], "local");
+	c->nallow = 1;
+}
+
+void
+mdns_conf_free(struct mdns_conf *c)
+{
+	for (size_t i = 0; c->interfaces[i]; i++) {
+		free(c->interfaces[i]);
+		c->interfaces[i] = NULL;
+	}
+}
+
+static int
+fail(char *err, size_t errlen, const char *what, const char *value)
+{
+	snprintf(err, errlen, "%s: bad value '%s'", what, value);
+	return -1;
+}
+
+/* "300ms", "1s" or a bare number of milliseconds, up to 60 s. */
+static int
+parse_ms(const char *v, unsigned *out)
+{
+	char *end;
+	unsigned long n = strtoul(v, &end, 10);
+
+	if (end == v || *v == '-')
+		return -1;
+	if (strcmp(end, "s") == 0)
+		n *= 1000;
+	else if (*end && strcmp(end, "ms") != 0)
+		return -1;
+	if (n > 60000)
+		return -1;
+	*out = (unsigned)n;
+	return 0;
+}
+
+static int
+parse_uint(const char *v, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long n = strtoul(v, &end, 10);
+
+	if (end == v || *end || *v == '-' || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+static int
+parse_bool(const char *v, int *out)
+{
+	if (strcmp(v, "yes") == 0 || strcmp(v, "on") == 0)
+		*out = 1;
+	else if (strcmp(v, "no") == 0 || strcmp(v, "off") == 0)
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+add_word(struct mdns_conf *c, const char *key, const char *w)
+{
+	size_t n = 0;
+
+	if (strcmp(key, "interface") == 0) {
+		while (c->interfaces[n])
+			n++;
+		if (n == MDNS_CONF_LIST_MAX || strlen(w) >= 16)
+			return -1;
+		return (c->interfaces[n] = strdup(w)) ? 0 : -1;
+	}
+	if (strcmp(key, "allow") == 0) {
+		if (c->nallow == MDNS_CONF_LIST_MAX)
+			return -1;
+		return dns_name_from_text(&c->allow[c->nallow++],
+		    strcmp(w, "*") == 0 ? "." : w);
+	}
+	if (c->nreverse == MDNS_CONF_LIST_MAX)
+		return -1;
+	return mdns_subnet_parse(w, &c->reverse[c->nreverse++]);
+}
+
+/* mdns-interface, mdns-allow, mdns-reverse: blank-separated lists. */
+static int
+set_list(struct mdns_conf *c, const char *key, const char *value)
+{
+	char buf[512], *w, *save;
+
+	if (strlen(value) >= sizeof buf)
+		return -1;
+	strcpy(buf, value);
+	/* The first mdns-allow line replaces the default "local". */
+	if (strcmp(key, "allow") == 0 && c->nallow == 1 &&
+	    c->allow[0].len == 7 && memcmp(c->allow[0].wire, "\5local", 6) == 0)
+		c->nallow = 0;
+	for (w = strtok_r(buf, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
+		if (add_word(c, key, w) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+set_scalar(struct mdns_conf *c, const char *key, const char *v)
+{
+	unsigned long n;
+
+	if (strcmp(key, "backend") == 0) {
+		if (strcmp(v, "builtin") && strcmp(v, "avahi"))
+			return -1;
+		c->backend = v[0] == 'a' ? MDNS_BACKEND_AVAHI :
+		    MDNS_BACKEND_BUILTIN;
+		return 0;
+	}
+	if (strcmp(key, "family") == 0) {
+		c->ipv4 = strcmp(v, "ipv6") != 0;
+		c->ipv6 = strcmp(v, "ipv4") != 0;
+		return strcmp(v, "ipv4") && strcmp(v, "ipv6") &&
+		    strcmp(v, "both") ? -1 : 0;
+	}
+	if (strcmp(key, "port5353") == 0)
+		return parse_bool(v, &c->port5353);
+	if (strcmp(key, "check-ttl") == 0)
+		return parse_bool(v, &c->check_ttl);
+	if (strcmp(key, "link-local6") == 0)
+		return parse_bool(v, &c->link_local6);
+	if (strcmp(key, "deadline") == 0)
+		return parse_ms(v, &c->deadline_ms) < 0 || c->deadline_ms < 10 ?
+		    -1 : 0;
+	if (strcmp(key, "collect") == 0)
+		return parse_ms(v, &c->collect_ms);
+	if (strcmp(key, "resend") == 0)
+		return parse_ms(v, &c->resend_ms) < 0 || c->resend_ms < 10 ?
+		    -1 : 0;
+	if (strcmp(key, "answer-ttl") == 0 || strcmp(key, "cache-ttl") == 0) {
+		if (parse_uint(v, 86400, &n) < 0)
+			return -1;
+		*(key[0] == 'a' ? &c->answer_ttl : &c->cache_ttl) = (uint32_t)n;
+		return 0;
+	}
+	if (strcmp(key, "cache-size") == 0) {
+		if (parse_uint(v, 1000000, &n) < 0 || n == 0)
+			return -1;
+		c->cache_max = n;
+		return 0;
+	}
+	if (strcmp(key, "max-labels") == 0) {
+		if (parse_uint(v, 127, &n) < 0)
+			return -1;
+		c->max_labels = (unsigned)n;
+		return 0;
+	}
+	return -2;
+}
+
+int
+mdns_conf_set(struct mdns_conf *c, const char *key, const char *value,
+    char *err, size_t errlen)
+{
+	const char *k = key;
+	int r;
+
+	if (strncmp(k, "mdns-", 5) == 0)
+		k += 5;
+	if (strcmp(k, "interface") == 0 || strcmp(k, "allow") == 0 ||
+	    strcmp(k, "reverse") == 0)
+		r = set_list(c, k, value);
+	else
+		r = set_scalar(c, k, value);
+	if (r == -2) {
+		snprintf(err, errlen, "unknown keyword '%s'", key);
+		return -1;
+	}
+	return r < 0 ? fail(err, errlen, key, value) : 0;
+}
