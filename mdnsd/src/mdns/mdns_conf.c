@@ -1,22 +1,23 @@
 /*
- * mdns-* configuration keys.  Defaults:
+ * Settings of the mdns and avahi backends (`mdns KEY VALUE` lines; the
+ * avahi backend uses the policy and timing keys).  Defaults:
  *
- *   mdns-backend       builtin    builtin | avahi
- *   mdns-interface     (all)      interface names
- *   mdns-family        both       ipv4 | ipv6 | both
- *   mdns-port5353      no         yes: QU queries from 5353 when free
- *   mdns-check-ttl     yes        require TTL / hop limit 255
- *   mdns-deadline      300ms      negative answer after this
- *   mdns-collect       5ms        wait for more responders after one
- *   mdns-resend        100ms      resend unanswered questions
- *   mdns-answer-ttl    10         RFC 8766 section 5.5.1
- *   mdns-cache-ttl     3600       cap on what the cache keeps
- *   mdns-cache-size    1024       records
- *   mdns-link-local6   no         keep fe80:: in AAAA answers
- *   mdns-max-labels    2          for address lookups; 0: no limit
- *   mdns-allow         local      suffixes sent to mDNS; * for all
- *   mdns-reverse       (none)     subnets beyond 169.254/16, fe80::/10
+ *   interface     (all)      interface names to query on
+ *   family        both       ipv4 | ipv6 | both
+ *   port5353      no         yes: QU queries from port 5353 when free
+ *   check-ttl     yes        require IP TTL / hop limit 255
+ *   deadline      300ms      a name nobody answered is absent after this
+ *   collect       5ms        wait for more responders after the first
+ *   resend        100ms      resend unanswered questions
+ *   answer-ttl    10         TTL cap in replies (RFC 8766 section 5.5.1)
+ *   cache-ttl     3600       TTL cap in the cache
+ *   cache-size    1024       records in the cache
+ *   link-local6   no         keep fe80:: addresses in AAAA answers
+ *   max-labels    2          for host names; 0 means no limit
+ *   allow         local      suffixes answered by mDNS; * for every name
+ *   reverse       (none)     subnets beyond 169.254/16 and fe80::/10
  */
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,6 @@ void
 mdns_conf_init(struct mdns_conf *c)
 {
 	memset(c, 0, sizeof *c);
-	c->backend = MDNS_BACKEND_BUILTIN;
 	c->ipv4 = c->ipv6 = 1;
 	c->check_ttl = 1;
 	c->deadline_ms = 300;
@@ -113,17 +113,21 @@ add_word(struct mdns_conf *c, const char *key, const char *w)
 		return (c->interfaces[n] = strdup(w)) ? 0 : -1;
 	}
 	if (strcmp(key, "allow") == 0) {
-		if (c->nallow == MDNS_CONF_LIST_MAX)
+		if (c->nallow == MDNS_CONF_LIST_MAX ||
+		    dns_name_from_text(&c->allow[c->nallow],
+		    strcmp(w, "*") == 0 ? "." : w) < 0)
 			return -1;
-		return dns_name_from_text(&c->allow[c->nallow++],
-		    strcmp(w, "*") == 0 ? "." : w);
+		c->nallow++;
+		return 0;
 	}
-	if (c->nreverse == MDNS_CONF_LIST_MAX)
+	if (c->nreverse == MDNS_CONF_LIST_MAX ||
+	    mdns_subnet_parse(w, &c->reverse[c->nreverse]) < 0)
 		return -1;
-	return mdns_subnet_parse(w, &c->reverse[c->nreverse++]);
+	c->nreverse++;
+	return 0;
 }
 
-/* mdns-interface, mdns-allow, mdns-reverse: blank-separated lists. */
+/* interface, allow, reverse: blank-separated lists. */
 static int
 set_list(struct mdns_conf *c, const char *key, const char *value)
 {
@@ -132,7 +136,7 @@ set_list(struct mdns_conf *c, const char *key, const char *value)
 	if (strlen(value) >= sizeof buf)
 		return -1;
 	strcpy(buf, value);
-	/* The first mdns-allow line replaces the default "local". */
+	/* The first allow line replaces the default "local". */
 	if (strcmp(key, "allow") == 0 && c->nallow == 1 &&
 	    c->allow[0].len == 7 && memcmp(c->allow[0].wire, "\5local", 6) == 0)
 		c->nallow = 0;
@@ -147,13 +151,6 @@ set_scalar(struct mdns_conf *c, const char *key, const char *v)
 {
 	unsigned long n;
 
-	if (strcmp(key, "backend") == 0) {
-		if (strcmp(v, "builtin") && strcmp(v, "avahi"))
-			return -1;
-		c->backend = v[0] == 'a' ? MDNS_BACKEND_AVAHI :
-		    MDNS_BACKEND_BUILTIN;
-		return 0;
-	}
 	if (strcmp(key, "family") == 0) {
 		c->ipv4 = strcmp(v, "ipv6") != 0;
 		c->ipv6 = strcmp(v, "ipv4") != 0;
@@ -202,8 +199,6 @@ mdns_conf_set(struct mdns_conf *c, const char *key, const char *value,
 	const char *k = key;
 	int r;
 
-	if (strncmp(k, "mdns-", 5) == 0)
-		k += 5;
 	if (strcmp(k, "interface") == 0 || strcmp(k, "allow") == 0 ||
 	    strcmp(k, "reverse") == 0)
 		r = set_list(c, k, value);
@@ -214,4 +209,47 @@ mdns_conf_set(struct mdns_conf *c, const char *key, const char *value,
 		return -1;
 	}
 	return r < 0 ? fail(err, errlen, key, value) : 0;
+}
+
+static void
+print_list(const struct mdns_conf *c, const char *prefix, FILE *out)
+{
+	char text[DNS_TEXT_MAX], a[INET6_ADDRSTRLEN];
+
+	if (c->interfaces[0]) {
+		fprintf(out, "%s interface", prefix);
+		for (size_t i = 0; c->interfaces[i]; i++)
+			fprintf(out, " %s", c->interfaces[i]);
+		fputc('\n', out);
+	}
+	fprintf(out, "%s allow", prefix);
+	for (size_t i = 0; i < c->nallow; i++) {
+		dns_name_to_text(&c->allow[i], text, sizeof text);
+		fprintf(out, " %s", strcmp(text, ".") ? text : "*");
+	}
+	fputc('\n', out);
+	for (size_t i = 0; i < c->nreverse; i++) {
+		inet_ntop(c->reverse[i].family, c->reverse[i].addr, a, sizeof a);
+		fprintf(out, "%s reverse %s/%u\n", prefix, a,
+		    c->reverse[i].prefixlen);
+	}
+}
+
+void
+mdns_conf_print(const struct mdns_conf *c, const char *prefix, FILE *out)
+{
+	print_list(c, prefix, out);
+	fprintf(out, "%s family %s\n", prefix, c->ipv4 && c->ipv6 ? "both" :
+	    c->ipv4 ? "ipv4" : "ipv6");
+	fprintf(out, "%s port5353 %s\n", prefix, c->port5353 ? "yes" : "no");
+	fprintf(out, "%s check-ttl %s\n", prefix, c->check_ttl ? "yes" : "no");
+	fprintf(out, "%s deadline %ums\n", prefix, c->deadline_ms);
+	fprintf(out, "%s collect %ums\n", prefix, c->collect_ms);
+	fprintf(out, "%s resend %ums\n", prefix, c->resend_ms);
+	fprintf(out, "%s answer-ttl %u\n", prefix, (unsigned)c->answer_ttl);
+	fprintf(out, "%s cache-ttl %u\n", prefix, (unsigned)c->cache_ttl);
+	fprintf(out, "%s cache-size %zu\n", prefix, c->cache_max);
+	fprintf(out, "%s link-local6 %s\n", prefix,
+	    c->link_local6 ? "yes" : "no");
+	fprintf(out, "%s max-labels %u\n", prefix, c->max_labels);
 }

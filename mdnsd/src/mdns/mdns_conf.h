@@ -3,12 +3,14 @@
  *
  * One table holds every key, its default and its meaning (mdns_conf.c);
  * mdnsd.conf(5) documents the same keys.  The core's config parser hands
- * every keyword starting with "mdns-" to mdns_conf_set().
+ * each `mdns KEY VALUE...` (and `avahi KEY VALUE...`) line to the
+ * backend, which passes it to mdns_conf_set().
  */
 #ifndef MDNS_CONF_H
 #define MDNS_CONF_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "../dns.h"
@@ -16,13 +18,7 @@
 
 #define MDNS_CONF_LIST_MAX 16
 
-enum mdns_backend_kind {
-	MDNS_BACKEND_BUILTIN,	/* our own RFC 6762 querier */
-	MDNS_BACKEND_AVAHI,	/* avahi-daemon over D-Bus (libavahi-client) */
-};
-
 struct mdns_conf {
-	enum mdns_backend_kind backend;
 	/* Interfaces to query on; none means every multicast interface. */
 	char *interfaces[MDNS_CONF_LIST_MAX + 1];	/* NULL-terminated */
 	int ipv4, ipv6;		/* query over these families */
@@ -53,13 +49,16 @@ void mdns_conf_init(struct mdns_conf *c);
 void mdns_conf_free(struct mdns_conf *c);
 
 /*
- * Apply one "key value" line (key without the "mdns-" prefix removed:
- * "mdns-deadline", value "300ms").  Lists (mdns-interface, mdns-allow,
- * mdns-reverse) take several values separated by blanks and may be
+ * Apply one setting: key "deadline", value "300ms".  Lists (interface,
+ * allow, reverse) take several values separated by blanks and may be
  * repeated.  Returns 0, or -1 with a message in err (errlen octets) for
  * an unknown key or a bad value.
  */
 int mdns_conf_set(struct mdns_conf *c, const char *key, const char *value,
     char *err, size_t errlen);
+
+/* Write the settings as config lines "PREFIX KEY VALUE" to out. */
+void mdns_conf_print(const struct mdns_conf *c, const char *prefix,
+    FILE *out);
 
 #endif

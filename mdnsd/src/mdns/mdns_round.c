@@ -316,7 +316,8 @@ emit(const struct mdns_rr *rr, uint32_t ttl, void *arg)
 		return;
 	out.ttl = ttl < a->conf->answer_ttl ? ttl : a->conf->answer_ttl;
 	out.cache_flush = 0;
-	a->fn(&out, a->arg);
+	if (a->fn)
+		a->fn(&out, a->arg);
 	a->n++;
 }
 
