@@ -8,7 +8,8 @@
  *
  * STATUS is FOUND, NODATA, NXDOMAIN or FAIL; MS the time it took.
  * Options are querier settings as in mdnsd.conf ("-o deadline=300ms"),
- * -w MS sleeps between lookups, -s prints the drop counters at the end.
+ * -w MS keeps listening that long between lookups, -s prints the drop
+ * counters at the end.
  */
 #include <arpa/inet.h>
 #include <poll.h>
@@ -58,8 +59,13 @@ print_rr(const struct mdns_rr *rr, void *arg)
 	printf(" %s", text);
 }
 
+/*
+ * Run the querier as the daemon's loop would until the lookup is done or,
+ * with until_ms set, until then (so multicast news is read between
+ * lookups, as in the daemon).
+ */
 static void
-wait_done(struct mdns_querier *q)
+pump(struct mdns_querier *q, uint64_t until_ms)
 {
 	int fds[2];
 	struct pollfd pf[2];
@@ -67,8 +73,10 @@ wait_done(struct mdns_querier *q)
 	mdns_querier_fds(q, fds);
 	for (int i = 0; i < 2; i++)
 		pf[i] = (struct pollfd){ .fd = fds[i], .events = POLLIN };
-	while (!done) {
+	while (until_ms ? mdns_now_ms() < until_ms : !done) {
 		uint64_t now = mdns_now_ms(), next = mdns_querier_next_ms(q);
+		if (until_ms && until_ms < next)
+			next = until_ms;
 		int ms = next > now ? (int)(next - now) : 0;
 		poll(pf, 2, ms);
 		now = mdns_now_ms();
@@ -117,7 +125,7 @@ lookup(struct mdns_querier *q, const struct mdns_conf *conf, char *arg)
 	result = mdns_lookup_start(q, &name, type, cls, mdns_now_ms(), on_done,
 	    NULL, &l);
 	if (result == MDNS_PENDING)
-		wait_done(q);
+		pump(q, 0);
 	printf("%s %s %s %.2f", arg, dns_type_name(type, tbuf),
 	    status_name[result], now_exact() - t0);
 	if (result == MDNS_FOUND)
@@ -160,7 +168,7 @@ main(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++) {
 		if (i > optind && wait_ms)
-			usleep((useconds_t)wait_ms * 1000);
+			pump(q, mdns_now_ms() + (uint64_t)wait_ms);
 		lookup(q, &conf, argv[i]);
 	}
 	if (stats) {

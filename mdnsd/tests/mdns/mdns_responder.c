@@ -20,7 +20,7 @@
  *   -t TTL             IP TTL / hop limit of replies (default 255)
  *   -S ADDR            send IPv4 unicast replies from this source address
  *   -g                 send a garbage datagram before each answer
- * Signals: SIGUSR1 multicasts a goodbye (TTL 0) for every address record
+ * Prints "ready PID" when serving.  Signals: SIGUSR1 multicasts a goodbye (TTL 0) for every address record
  * and stops answering; SIGUSR2 replaces each A record's last octet with
  * +100 and announces it with the cache-flush bit.
  */
@@ -304,7 +304,15 @@ send_to(int af, const void *pkt, size_t len, const struct sockaddr *to,
 		uint8_t junk[64];
 		for (size_t i = 0; i < sizeof junk; i++)
 			junk[i] = (uint8_t)rand();
-		junk[2] = 0x84;	/* looks like a response */
+		/* A valid header (our ID, QR|AA, rcode 0) over a body that
+		 * cannot parse, so it reaches the parser. */
+		memcpy(junk, pkt, 2);
+		junk[2] = 0x84;
+		junk[3] = 0;
+		junk[4] = 0;
+		junk[5] = 0;
+		junk[6] = 0;
+		junk[7] = 9;
 		sendto(fd, junk, sizeof junk, 0, to, tl);
 	}
 	for (int i = 0; i < (opt_twice ? 2 : 1); i++)
@@ -430,7 +438,7 @@ main(int argc, char **argv)
 	r6 = opt_port != 5353 ? open_sock(AF_INET6, NULL, opt_port, 0) : fd6;
 	pf[0] = (struct pollfd){ .fd = fd4, .events = POLLIN };
 	pf[1] = (struct pollfd){ .fd = fd6, .events = POLLIN };
-	printf("ready\n");
+	printf("ready %ld\n", (long)getpid());
 	fflush(stdout);
 	for (;;) {
 		if (poll(pf, 2, -1) < 0 && errno != EINTR)
