@@ -24,7 +24,9 @@
  * and stops answering; SIGUSR2 replaces each A record's last octet with
  * +100 and announces it with the cache-flush bit.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
