@@ -20,7 +20,7 @@
 #include "log.h"
 
 #define HOSTS_MAX_FILES	8
-#define HOSTS_MAX_ADDRS	32
+#define HOSTS_MAX_ADDRS	64	/* musl keeps 48 (MAXADDRS) */
 
 struct hosts_file {
 	char path[256];
