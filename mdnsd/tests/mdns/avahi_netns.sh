@@ -79,7 +79,8 @@ check nodata-empty "$out" 'ANSWER: 0,'
 t0=$(now_ms)
 check nx "$(d missing.local)" 'status: NXDOMAIN'
 t1=$(now_ms)
-[ $((t1 - t0)) -lt 1000 ] || check nx-early "$((t1 - t0)) ms" 'under 1000 ms'
+# Loose bound: rules out Avahi's 5 s resolver timeout.
+[ $((t1 - t0)) -lt 2500 ] || check nx-early "$((t1 - t0)) ms" 'under 2.5 s'
 check reverse "$(d +short -x 169.254.7.7)" '^rv.local.$'
 check browse "$(d +short _http._tcp.local PTR)" '^Web._http._tcp.local.$'
 check srv "$(d +short Web._http._tcp.local SRV)" '^0 0 80 peerhost.local.$'

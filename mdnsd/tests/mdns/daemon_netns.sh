@@ -72,15 +72,17 @@ out=$(d v4only.local AAAA)
 check nodata "$out" 'status: NOERROR'
 check nodata-empty "$out" 'ANSWER: 0,'
 check gai-v4only "$(gai v4only.local)" '^v4only.local 10.77.0.4$'
-# A missing name: NXDOMAIN within the deadline, for dig and for libc.
+# A missing name: NXDOMAIN after the deadline, for dig and for libc.  The
+# bounds are loose (load on shared CI machines); what they rule out is
+# waiting for a resolver timeout (musl resends after 2.5 s).
 t0=$(now_ms)
 check nx "$(d missing.local)" 'status: NXDOMAIN'
 t1=$(now_ms)
-[ $((t1 - t0)) -lt 900 ] || check nx-time "$((t1 - t0)) ms" 'under 900 ms'
+[ $((t1 - t0)) -lt 2000 ] || check nx-time "$((t1 - t0)) ms" 'under 2 s'
 t0=$(now_ms)
 check gai-nx "$(gai missing2.local)" 'missing2.local error'
 t1=$(now_ms)
-[ $((t1 - t0)) -lt 1500 ] || check gai-nx-time "$((t1 - t0)) ms" 'under 1500 ms'
+[ $((t1 - t0)) -lt 2000 ] || check gai-nx-time "$((t1 - t0)) ms" 'under 2 s'
 # Reverse for 169.254/16 through getnameinfo and dig.
 check gai-reverse "$(gai -r 169.254.7.7)" '^169.254.7.7 rv.local$'
 check dig-reverse "$(d +short -x 169.254.7.7)" '^rv.local.$'
@@ -91,10 +93,9 @@ check srv "$out" 'SRV[[:space:]]+0 0 631 h1.local.'
 check srv-additional "$out" 'h1.local.[[:space:]]+[0-9]+[[:space:]]+IN[[:space:]]+A[[:space:]]+10.77.0.2'
 check txt "$(d +short Printer._ipp._tcp.local TXT)" '"txtvers=1"'
 # Policy: three-label .local names are not sent to mDNS.
-t0=$(now_ms)
 check policy "$(d a.b.local)" 'status: NXDOMAIN'
-t1=$(now_ms)
-[ $((t1 - t0)) -lt 200 ] || check policy-fast "$((t1 - t0)) ms" 'under 200 ms'
+check policy-not-sent "$(grep -c '^q a.b.local' "$T/resp")" '^0$'
+check policy-control "$(grep -c '^q missing.local' "$T/resp")" '^[1-9]'
 
 [ "$fails" -eq 0 ] || { cat "$T/mdnsd.log" >&2; tu_fail "$fails checks failed"; }
 tu_log "all checks passed"
