@@ -10,6 +10,8 @@ own network namespace only).
       late     the right answer after 1.5 s
       servfail SERVFAIL at once
       silent   never answers
+  dnstool.py burst ADDR PORT N NAME   send N A queries at once, print how
+                                      many were answered within 1 s
   dnstool.py dup ADDR PORT NAME       send one A query twice (same ID, same
                                       socket) and print how many replies
                                       came back within 3 s
@@ -74,11 +76,30 @@ def fakeup(addr, port, mode):
         # "silent": read and drop
 
 
-def dup(addr, port, name):
-    q = struct.pack(">HHHHHH", 4242, 0x0100, 1, 0, 0, 0)
+def query(qid, name):
+    q = struct.pack(">HHHHHH", qid, 0x0100, 1, 0, 0, 0)
     for label in name.split("."):
         q += bytes([len(label)]) + label.encode()
-    q += b"\0" + struct.pack(">HH", 1, 1)
+    return q + b"\0" + struct.pack(">HH", 1, 1)
+
+
+def burst(addr, port, n, name):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    for i in range(int(n)):
+        s.sendto(query(i, name), (addr, int(port)))
+    s.settimeout(1.0)
+    got = 0
+    try:
+        while True:
+            s.recvfrom(4096)
+            got += 1
+    except socket.timeout:
+        pass
+    print(got)
+
+
+def dup(addr, port, name):
+    q = query(4242, name)
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.sendto(q, (addr, int(port)))
     time.sleep(0.2)
@@ -97,6 +118,8 @@ def dup(addr, port, name):
 if __name__ == "__main__":
     if sys.argv[1] == "send":
         send(*sys.argv[2:5])
+    elif sys.argv[1] == "burst":
+        burst(*sys.argv[2:6])
     elif sys.argv[1] == "dup":
         dup(*sys.argv[2:5])
     elif sys.argv[1] == "fakeup":

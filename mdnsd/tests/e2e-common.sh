@@ -49,7 +49,7 @@ start_mdnsd() {
 	shift 2
 	tu_bg ip netns exec "$NS" "$MDNSD" -d -f "$_conf" "$@" 2>>"$D/mdnsd.log"
 	MDNSD_PID=$tu_last_pid
-	tu_wait_for 5 in_ns dig +time=1 +tries=1 @"$_addr" localhost ||
+	tu_wait_for 5 in_ns dig +time=1 +tries=1 -p "${DIGPORT:-53}" @"$_addr" localhost ||
 		{ cat "$D/mdnsd.log" >&2; tu_fail "mdnsd did not start"; }
 }
 
