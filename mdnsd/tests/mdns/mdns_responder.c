@@ -20,6 +20,8 @@
  *   -t TTL             IP TTL / hop limit of replies (default 255)
  *   -S ADDR            send IPv4 unicast replies from this source address
  *   -g                 send a garbage datagram before each answer
+ *   -W PREFIX=ADDR     answer A for any NAME.local whose first label starts
+ *                      with PREFIX (benchmarks: every name is new)
  * Prints "ready PID" when serving and "q NAME TYPE" per question seen.  Signals: SIGUSR1 multicasts a goodbye (TTL 0) for every address record
  * and stops answering; SIGUSR2 replaces each A record's last octet with
  * +100 and announces it with the cache-flush bit.
@@ -35,13 +37,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../../src/dns.h"
 
-#define MAXREC 64
+#define MAXREC 256
 
 struct rec {
 	struct dns_name name;
@@ -59,6 +62,9 @@ static const char *opt_src;
 static unsigned ifindex;
 static volatile sig_atomic_t want_bye, want_flush;
 static int silent;
+static char wild_prefix[64];
+static uint8_t wild_addr[4];
+static int wild, nstatic;
 
 static void
 die(const char *what)
@@ -106,6 +112,40 @@ add_addr(char *arg)
 	dns_name_from_addr(&rn, af, a);
 	dns_name_to_text(&rn, rev, sizeof rev);
 	add(rev, DNS_T_PTR, n.wire, n.len, 0);
+}
+
+static void
+add_wild(char *arg)
+{
+	char *eq = strchr(arg, '=');
+
+	if (!eq || (size_t)(eq - arg) >= sizeof wild_prefix)
+		exit(2);
+	*eq = 0;
+	strcpy(wild_prefix, arg);
+	if (inet_pton(AF_INET, eq + 1, wild_addr) != 1)
+		exit(2);
+	wild = 1;
+}
+
+/* For -W: a record for a matching name, made on the fly. */
+static void
+add_wild_match(const struct dns_name *n)
+{
+	size_t plen = strlen(wild_prefix);
+	char text[DNS_TEXT_MAX];
+
+	if (!wild || n->wire[0] < plen ||
+	    strncasecmp((const char *)n->wire + 1, wild_prefix, plen) != 0 ||
+	    dns_name_labels(n) != 2)
+		return;
+	for (int k = 0; k < nrec; k++)
+		if (dns_name_eq(&recs[k].name, n))
+			return;
+	if (nrec == MAXREC)
+		nrec = nstatic;	/* recycle: benchmarks ask many names */
+	dns_name_to_text(n, text, sizeof text);
+	add(text, DNS_T_A, wild_addr, 4, 0);
 }
 
 static void
@@ -383,6 +423,7 @@ serve(int fd)
 	legacy = port != 5353;
 	for (int i = 0; i < nq; i++) {
 		char text[DNS_TEXT_MAX], t[16];
+		add_wild_match(&q[i].name);
 		qu |= q[i].qclass >> 15;
 		dns_name_to_text(&q[i].name, text, sizeof text);
 		printf("q %s %s\n", text, dns_type_name(q[i].type, t));
@@ -407,7 +448,7 @@ parse_args(int argc, char **argv)
 {
 	int c;
 
-	while ((c = getopt(argc, argv, "i:a:s:rNT:d:2p:t:S:g")) != -1) {
+	while ((c = getopt(argc, argv, "i:a:s:rNT:d:2p:t:S:gW:")) != -1) {
 		switch (c) {
 		case 'i': ifindex = if_nametoindex(optarg); break;
 		case 'a': add_addr(optarg); break;
@@ -421,9 +462,11 @@ parse_args(int argc, char **argv)
 		case 't': opt_ttl_ip = atoi(optarg); break;
 		case 'S': opt_src = optarg; break;
 		case 'g': opt_garbage = 1; break;
+		case 'W': add_wild(optarg); break;
 		default: exit(2);
 		}
 	}
+	nstatic = nrec;
 	if (ifindex == 0) {
 		fprintf(stderr, "usage: mdns_responder -i IFNAME [options]\n");
 		exit(2);
