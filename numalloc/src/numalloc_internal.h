@@ -95,8 +95,10 @@
  *
  * fork.  pthread_atfork handlers take every allocator lock before fork and
  * release them in the parent; the child re-initialises them and keeps its
- * own tcache.  Pages owned by threads that do not exist in the child are
- * abandoned by the child handler, so they are reused.
+ * own tcache.  The caches of threads that do not exist in the child may
+ * have been interrupted half-way through a queue update, so the child
+ * drops them from the registry without walking them: their pages stay
+ * unused in the child (bounded by what those threads cached).
  *
  * NUMA (issue 8).  The core asks four hooks, implemented in src/numa/ by
  * the NUMA work (or by src/numa_single.c, the single-node fallback that is
