@@ -24,13 +24,17 @@ static inline uint32_t block_index(const struct na_page *pg, const void *p,
 	return (uint32_t)idx;
 }
 
+/* The descriptor of the page holding p (any kind; FREE if none). */
 static inline struct na_page *page_lookup(struct na_segment *s,
     const void *p)
 {
 	if (NA_UNLIKELY(s->kind != NA_SEG_NORMAL))
 		return &s->pages[0];
-	return &s->pages[s->slice_page[((uintptr_t)p - s->base) >>
-	    NA_SLICE_SHIFT]];
+	struct na_page *pg = &s->pages[((uintptr_t)p >> NA_SLICE_SHIFT) &
+	    (NA_SLICES - 1)];
+	if (NA_UNLIKELY(pg->kind == NA_PAGE_TAIL))
+		pg = &s->pages[pg->head];
+	return pg;
 }
 
 struct na_page *na_page_of(const void *p, const char *fn)
