@@ -43,8 +43,8 @@ struct na_page *na_page_of(const void *p, const char *fn)
 	if (pg->kind == NA_PAGE_SMALL) {
 		uint32_t idx = block_index(pg, p, fn);
 		uint64_t bit = (uint64_t)1 << (idx & 63);
-		if ((__atomic_load_n(&pg->lfree[idx >> 6], __ATOMIC_RELAXED) |
-		    atomic_load_explicit(&pg->rfree[idx >> 6],
+		if ((__atomic_load_n(&pg->bits[idx >> 6].lfree, __ATOMIC_RELAXED) |
+		    atomic_load_explicit(&pg->bits[idx >> 6].rfree,
 		    memory_order_relaxed)) & bit)
 			na_fatal(fn, msg_unalloc, p);
 		return pg;
@@ -128,10 +128,10 @@ NA_EXPORT void NA_API(free)(void *p)
 	struct na_tcache *tc = na_tls;
 	if (NA_LIKELY(atomic_load_explicit(&pg->owner,
 	    memory_order_relaxed) == tc)) {
-		if (NA_UNLIKELY((pg->lfree[w] | atomic_load_explicit(
-		    &pg->rfree[w], memory_order_relaxed)) & bit))
+		if (NA_UNLIKELY((pg->bits[w].lfree | atomic_load_explicit(
+		    &pg->bits[w].rfree, memory_order_relaxed)) & bit))
 			na_fatal("free()", "double free", p);
-		pg->lfree[w] |= bit;
+		pg->bits[w].lfree |= bit;
 		tc->n_free++;
 		if (NA_UNLIKELY(--pg->used == 0 || pg->in_full))
 			na_tcache_page_freed(tc, pg);

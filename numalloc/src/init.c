@@ -8,6 +8,7 @@
  * and glibc both call malloc for it), so it runs after the allocator is
  * marked ready.
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -16,6 +17,18 @@
 #include "numalloc_internal.h"
 
 struct na_options na_opt = { .purge_delay_ms = 50 };
+/* Where the exit statistics go: a copy of stderr taken at start-up,
+ * because programs such as coreutils close stderr in an atexit handler,
+ * before destructors run. */
+static int stats_fd = 2;
+
+void na_stats_fd_init(void)
+{
+	int fd = fcntl(2, F_DUPFD_CLOEXEC, 100);
+
+	if (fd >= 0)
+		stats_fd = fd;
+}
 _Atomic int na_initialized;
 struct na_gstats na_gstats;
 
@@ -72,6 +85,8 @@ void na_options_init(void)
 	option_env("NUMALLOC_STATS", 0, 1, &v);
 	na_opt.stats = (int)v;
 	option_env("NUMALLOC_PURGE_DELAY", -1, 3600000, &na_opt.purge_delay_ms);
+	if (na_opt.stats)
+		na_stats_fd_init();
 }
 
 void na_process_init(void)
@@ -99,7 +114,7 @@ __attribute__((constructor)) static void na_constructor(void)
 __attribute__((destructor)) static void na_destructor(void)
 {
 	if (na_opt.stats)
-		numalloc_print_stats(2);
+		numalloc_print_stats(stats_fd);
 }
 
 /* ---- fork: take every lock so the child sees consistent state ---- */
@@ -130,13 +145,20 @@ static void fork_child(void)
 		atomic_store(&na_arenas[i].lock.state, 0);
 		atomic_store(&na_arenas[i].shared_lock.state, 0);
 	}
-	/* The other threads' caches have no thread any more: give their
-	 * pages to the arenas so this process can reuse them. */
-	struct na_tcache *tc = na_registry, *next;
-	for (; tc != NULL; tc = next) {
-		next = tc->next_all;
-		if (tc != na_tls)
-			na_tcache_abandon(tc);
+	/* The other threads' caches have no thread any more.  Their page
+	 * queues may be half-updated (fork interrupted a thread between
+	 * two stores), so they are not walked: they are only dropped from
+	 * the registry, and their pages stay unused in this process. */
+	struct na_tcache **pp = &na_registry;
+	while (*pp != NULL) {
+		struct na_tcache *tc = *pp;
+		if (tc == na_tls) {
+			pp = &tc->next_all;
+			continue;
+		}
+		*pp = tc->next_all;
+		atomic_fetch_add(&na_gstats.n_malloc_dead, tc->n_malloc);
+		atomic_fetch_add(&na_gstats.n_free_dead, tc->n_free);
 	}
 }
 

@@ -82,21 +82,27 @@
  * "remote"), and the next thread that needs a page of that class adopts
  * them.  Empty pages go back to their segments.
  *
- * TLS model.  A single `__thread` pointer, global-dynamic model, compiled
- * with -mtls-dialect=gnu2 (TLSDESC) where the compiler has it.  For the
- * static library the linker relaxes this to local-exec; when the shared
- * object is loaded at start-up (LD_PRELOAD, DT_NEEDED) TLSDESC resolves to
- * a static TLS offset (no __tls_get_addr call); and a dlopen()ed copy still
- * works, because musl allocates a dlopen()ed module's TLS for all threads
- * at dlopen time and TLSDESC falls back to the dynamic resolver.
- * initial-exec would make dlopen() fail under musl, which reserves no
- * surplus static TLS.  (A dlopen()ed allocator cannot replace the
- * process's malloc anyway; it only serves the numalloc_* API.)
+ * TLS model.  One `__thread` pointer.  glibc builds give it the
+ * initial-exec model (one %fs-relative load): glibc keeps surplus static
+ * TLS for objects loaded later, so even a dlopen()ed libnumalloc.so loads.
+ * musl reserves no surplus and refuses initial-exec TLS in an object
+ * loaded by dlopen(), so musl builds use the default global-dynamic model
+ * compiled with -mtls-dialect=gnu2 (TLSDESC): the linker relaxes it to
+ * local-exec in a static program; in a shared object loaded at start-up
+ * (LD_PRELOAD, DT_NEEDED) the descriptor resolves to a static offset
+ * (a call that returns a constant, no __tls_get_addr); and a dlopen()ed
+ * copy still works through musl's dynamic TLSDESC resolver, musl having
+ * allocated the module's TLS for every thread at dlopen() time.
+ * (A dlopen()ed allocator cannot replace the process's malloc anyway; it
+ * only serves the numalloc_* API.)  -DNA_TLS_DYNAMIC forces the musl
+ * choice on glibc.
  *
  * fork.  pthread_atfork handlers take every allocator lock before fork and
  * release them in the parent; the child re-initialises them and keeps its
- * own tcache.  Pages owned by threads that do not exist in the child are
- * abandoned by the child handler, so they are reused.
+ * own tcache.  The caches of threads that do not exist in the child may
+ * have been interrupted half-way through a queue update, so the child
+ * drops them from the registry without walking them: their pages stay
+ * unused in the child (bounded by what those threads cached).
  *
  * NUMA (issue 8).  The core asks four hooks, implemented in src/numa/ by
  * the NUMA work (or by src/numa_single.c, the single-node fallback that is
@@ -221,8 +227,10 @@ struct na_page {
 	struct na_segment *seg;
 	struct na_page *next, *prev;		/* owner's queue / lists */
 	_Atomic int has_remote;			/* rfree may be non-zero */
-	uint64_t lfree[NA_BITMAP_WORDS];	/* owner-only, 1 = free */
-	_Atomic uint64_t rfree[NA_BITMAP_WORDS];/* remote frees, 1 = freed */
+	struct {
+		uint64_t lfree;		/* owner-only, 1 = free */
+		_Atomic uint64_t rfree;	/* remote frees, 1 = freed */
+	} bits[NA_BITMAP_WORDS];	/* pairs: one cache line for free() */
 };
 
 /* -------------------------------------------------------------------- */
@@ -245,8 +253,28 @@ struct na_segment {
 	struct na_page pages[];	/* NA_SLICES (normal) or 1 (huge) */
 };
 
+/* The segment map: 2^13 first-level pointers to 2^12-entry tables. */
+#define NA_SEGMAP_L2_BITS 12
+#define NA_SEGMAP_L1_BITS (NA_ADDR_BITS - NA_SEGMENT_SHIFT - NA_SEGMAP_L2_BITS)
+struct na_segmap_l2 {
+	_Atomic(struct na_segment *) seg[(size_t)1 << NA_SEGMAP_L2_BITS];
+};
+extern _Atomic(struct na_segmap_l2 *) na_segmap[(size_t)1 << NA_SEGMAP_L1_BITS] NA_HIDDEN;
+
 /* Address -> segment.  Returns NULL for addresses we never mapped. */
-struct na_segment *na_segmap_lookup(uintptr_t addr) NA_HIDDEN;
+static inline struct na_segment *na_segmap_lookup(uintptr_t addr)
+{
+	if (NA_UNLIKELY(addr >> NA_ADDR_BITS))
+		return NULL;
+	uintptr_t g = addr >> NA_SEGMENT_SHIFT;
+	struct na_segmap_l2 *t = atomic_load_explicit(
+	    &na_segmap[g >> NA_SEGMAP_L2_BITS], memory_order_acquire);
+	if (NA_UNLIKELY(t == NULL))
+		return NULL;
+	return atomic_load_explicit(
+	    &t->seg[g & (((uintptr_t)1 << NA_SEGMAP_L2_BITS) - 1)],
+	    memory_order_acquire);
+}
 int na_segmap_set(uintptr_t base, size_t size, struct na_segment *s) NA_HIDDEN;
 void na_segmap_clear(uintptr_t base, size_t size) NA_HIDDEN;
 
@@ -292,7 +320,15 @@ struct na_arena *na_arena_get(unsigned index) NA_HIDDEN;
 void *na_arena_malloc(unsigned arena, size_t size) NA_HIDDEN;
 void na_tcache_set_arena(struct na_tcache *tc, unsigned arena) NA_HIDDEN;
 
-extern __thread struct na_tcache *na_tls NA_HIDDEN;
+/* glibc reserves surplus static TLS for dlopen()ed objects, so the
+ * initial-exec model (one %fs-relative load) is safe there; musl reserves
+ * none, so musl builds use TLSDESC (see "TLS model" above). */
+#if defined(__GLIBC__) && !defined(NA_TLS_DYNAMIC)
+#define NA_TLS_MODEL __attribute__((tls_model("initial-exec")))
+#else
+#define NA_TLS_MODEL
+#endif
+extern __thread struct na_tcache *na_tls NA_HIDDEN NA_TLS_MODEL;
 extern struct na_tcache na_tcache_empty NA_HIDDEN;
 extern struct na_page na_page_empty NA_HIDDEN;
 
@@ -408,6 +444,8 @@ static inline void na_ensure_init(void)
 		na_process_init();
 }
 void na_options_init(void) NA_HIDDEN;
+/* Keep a copy of stderr for the statistics printed at exit. */
+void na_stats_fd_init(void) NA_HIDDEN;
 void na_fork_init(void) NA_HIDDEN;
 
 /* Print "numalloc: <fn>: <msg> (pointer 0x<ptr>)" with write(2) and
