@@ -24,13 +24,17 @@ static inline uint32_t block_index(const struct na_page *pg, const void *p,
 	return (uint32_t)idx;
 }
 
+/* The descriptor of the page holding p (any kind; FREE if none). */
 static inline struct na_page *page_lookup(struct na_segment *s,
     const void *p)
 {
 	if (NA_UNLIKELY(s->kind != NA_SEG_NORMAL))
 		return &s->pages[0];
-	return &s->pages[s->slice_page[((uintptr_t)p - s->base) >>
-	    NA_SLICE_SHIFT]];
+	struct na_page *pg = &s->pages[((uintptr_t)p >> NA_SLICE_SHIFT) &
+	    (NA_SLICES - 1)];
+	if (NA_UNLIKELY(pg->kind == NA_PAGE_TAIL))
+		pg = &s->pages[pg->head];
+	return pg;
 }
 
 struct na_page *na_page_of(const void *p, const char *fn)
@@ -70,7 +74,11 @@ size_t na_usable_size(const struct na_page *pg)
 static void count_free(struct na_tcache *tc, unsigned origin, int remote)
 {
 	if (tc == &na_tcache_empty) {
+		/* A thread that has not allocated yet (rare). */
 		atomic_fetch_add(&na_gstats.n_free_notc, 1);
+		unsigned here = na_numa_current_node();
+		if (remote && origin != here)
+			na_numa_note_remote_free(here, origin);
 		return;
 	}
 	tc->n_free++;

@@ -204,34 +204,50 @@ enum na_page_kind {
 	NA_PAGE_SMALL,		/* blocks of one size class, bitmaps valid */
 	NA_PAGE_LARGE,		/* one block of 256 KiB .. 2 MiB */
 	NA_PAGE_HUGE,		/* the one page of a huge segment */
+	NA_PAGE_TAIL,		/* a later slice of a multi-slice page */
 };
 
 struct na_tcache;
 struct na_segment;
 
-struct na_page {
+/*
+ * A page descriptor.  Every slice of a segment has one, so free() finds
+ * it by address arithmetic (segment + slice * sizeof); the later slices of
+ * a multi-slice page are NA_PAGE_TAIL and name their head.  The first
+ * cache line holds all that malloc and an owner's free touch; has_remote
+ * (written by other threads) lives in the second; the size is 1152 =
+ * 9 * 128 bytes so that indexing is a lea and a shift.
+ */
+struct __attribute__((aligned(64))) na_page {
 	uint8_t kind;		/* enum na_page_kind */
 	uint8_t cls;		/* size class (small pages) */
-	uint8_t slices;		/* length in slices (huge: 0) */
+	uint8_t slices;		/* length in slices, 64 stored as 0 */
 	uint8_t in_full;	/* on its owner's full list */
+	uint8_t head;		/* TAIL: slice index of the page's head */
+	uint8_t pad_[3];
 	uint32_t capacity;	/* blocks in the page */
 	uint32_t used;		/* blocks allocated (owner's view) */
-	uint32_t cur;		/* first lfree word that may be non-zero */
+	uint32_t cur;		/* lfree word malloc takes bits from */
 	uint32_t nwords;	/* bitmap words in use */
 	uint32_t bsize;		/* block size in bytes (small pages) */
+	uint32_t pad2_;
 	uint64_t recip;		/* ceil(2^40 / bsize): index by multiply */
 	uintptr_t start;	/* address of block 0 */
-	size_t usize;		/* large/huge: the size asked for */
-	uintptr_t ublock;	/* large/huge: the pointer handed out */
 	_Atomic(struct na_tcache *) owner;	/* NULL: abandoned */
+	uint64_t pad3_;
+	/* second cache line */
+	_Atomic int has_remote;			/* rfree may be non-zero */
 	struct na_segment *seg;
 	struct na_page *next, *prev;		/* owner's queue / lists */
-	_Atomic int has_remote;			/* rfree may be non-zero */
+	size_t usize;		/* large/huge: the size asked for */
+	uintptr_t ublock;	/* large/huge: the pointer handed out */
+	uint64_t pad4_[2];
 	struct {
 		uint64_t lfree;		/* owner-only, 1 = free */
 		_Atomic uint64_t rfree;	/* remote frees, 1 = freed */
 	} bits[NA_BITMAP_WORDS];	/* pairs: one cache line for free() */
 };
+_Static_assert(sizeof(struct na_page) == 1152, "na_page is 9 * 128 bytes");
 
 /* -------------------------------------------------------------------- */
 /* Segments and the segment map                                          */
@@ -249,7 +265,6 @@ struct na_segment {
 	uint64_t dirty_slices;	/* free and still committed */
 	uint64_t dirty_since;	/* ns (CLOCK_MONOTONIC) oldest dirty */
 	struct na_segment *next, *prev;	/* arena's segment list */
-	uint8_t slice_page[NA_SLICES];	/* slice -> first slice of page */
 	struct na_page pages[];	/* NA_SLICES (normal) or 1 (huge) */
 };
 
