@@ -9,7 +9,8 @@
 #   $MA_OUT/kyua-results.db    the results file itself
 #
 # Environment (set by meson): MA_SRC source tree, MA_BUILD musl build dir,
-# MA_OUT integration build dir, MA_CACHE ci/install-deps cache.
+# MA_OUT integration build dir, MA_CACHE ci/install-deps cache; MA_VM_*
+# the tests/vm harness (MA_VM_WHY_NOT when there is none).
 # Exit: 0 all passed or skipped, 1 a failure, 77 every case skipped.
 set -u
 src=${MA_SRC:?} build=${MA_BUILD:?} out=${MA_OUT:?}
@@ -23,12 +24,17 @@ fi
 grep '^#' "$out/mkroot.log"
 
 rm -f "$results"
-kyua --config=none --logfile="$out/kyua.log" \
-    -v parallelism=1 \
-    -v test_suites.musl_addons.out="$out" \
-    -v test_suites.musl_addons.src="$src" \
-    -v test_suites.musl_addons.cache="${MA_CACHE:-/var/cache/musl-addons}" \
-    -v test_suites.musl_addons.testutil="$src/tests/lib/testutil.sh" \
+# The suite's configuration variables (see tests/common.sh); Kyua refuses
+# empty values, so unset ones are left out.
+set --
+for kv in out="$out" src="$src" cache="${MA_CACHE:-/var/cache/musl-addons}" \
+    testutil="$src/tests/lib/testutil.sh" \
+    vm_init="${MA_VM_INIT:-}" vm_run="${MA_VM_RUN:-}" \
+    vm_mkinitramfs="${MA_VM_MKINITRAMFS:-}" vm_kernel="${MA_VM_KERNEL:-}" \
+    vm_why_not="${MA_VM_WHY_NOT:-}"; do
+	[ -z "${kv#*=}" ] || set -- "$@" -v "test_suites.musl_addons.$kv"
+done
+kyua --config=none --logfile="$out/kyua.log" -v parallelism=1 "$@" \
     test --kyuafile="$src/integration/Kyuafile" --results-file="$results"
 rc=$?
 if [ ! -f "$results" ]; then

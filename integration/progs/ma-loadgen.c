@@ -5,11 +5,12 @@
  * query asks a fresh random label under the name instead, so the server's
  * cache and negative cache see new entries all the time.
  *
- *   ma-loadgen [-s ADDR] [-p PORT] [-n COUNT] [-w WINDOW] [-u K] NAME...
+ *   ma-loadgen [-s ADDR] [-p PORT] [-n COUNT] [-w WINDOW] [-u K] [-m PCT] NAME...
  *
  * Prints one line: sent, replied, rcode counts, lost (no reply within a
  * second), and the rate.  Exits 0 once every query has been answered or
- * given up; 2 on bad usage or a socket error.  It only ever sends to ADDR,
+ * given up, 1 if fewer than PCT percent were answered (default 0), 2 on
+ * bad usage or a socket error.  It only ever sends to ADDR,
  * which the suite sets to loopback inside its own network namespace.
  */
 #define _GNU_SOURCE
@@ -36,7 +37,7 @@ struct slot {
 struct load {
 	int fd;
 	long count, sent, replied, lost, rcode[3];
-	int window, unique_every;
+	int window, unique_every, min_pct;
 	char **names;
 	int nnames;
 	struct slot slot[MAX_WINDOW];
@@ -158,7 +159,7 @@ static int run(struct load *l)
 	printf("sent=%ld replied=%ld noerror=%ld nxdomain=%ld other=%ld lost=%ld qps=%.0f\n",
 	    l->sent, l->replied, l->rcode[0], l->rcode[1], l->rcode[2], l->lost,
 	    (double)l->replied / (secs > 0 ? secs : 1));
-	return 0;
+	return l->replied * 100 >= l->sent * l->min_pct ? 0 : 1;
 }
 
 int main(int argc, char **argv)
@@ -168,18 +169,19 @@ int main(int argc, char **argv)
 	const char *server = "127.0.0.1";
 	int opt;
 
-	while ((opt = getopt(argc, argv, "s:p:n:w:u:")) != -1) {
+	while ((opt = getopt(argc, argv, "s:p:n:w:u:m:")) != -1) {
 		switch (opt) {
 		case 's': server = optarg; break;
 		case 'p': sa.sin_port = htons((uint16_t)atoi(optarg)); break;
 		case 'n': l.count = atol(optarg); break;
 		case 'w': l.window = atoi(optarg); break;
 		case 'u': l.unique_every = atoi(optarg); break;
+		case 'm': l.min_pct = atoi(optarg); break;
 		default: goto usage;
 		}
 	}
 	if (optind >= argc || l.count <= 0 || l.window < 1 || l.window > MAX_WINDOW ||
-	    l.unique_every < 0 || inet_pton(AF_INET, server, &sa.sin_addr) != 1)
+	    l.unique_every < 0 || l.min_pct < 0 || l.min_pct > 100 || inet_pton(AF_INET, server, &sa.sin_addr) != 1)
 		goto usage;
 	l.names = argv + optind;
 	l.nnames = argc - optind;
@@ -192,6 +194,6 @@ int main(int argc, char **argv)
 	return run(&l);
 usage:
 	fprintf(stderr, "usage: ma-loadgen [-s IPV4] [-p PORT] [-n COUNT] [-w WINDOW 1-%d] "
-	    "[-u K] NAME...\n", MAX_WINDOW);
+	    "[-u K] [-m PCT] NAME...\n", MAX_WINDOW);
 	return 2;
 }

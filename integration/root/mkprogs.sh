@@ -2,7 +2,7 @@
 # mkprogs.sh PROGS-SRC MESON-OUT ROOT TOOLCHAIN INFO: put the suite's test
 # programs into ROOT/usr/local/bin.
 #
-# ma-loadgen and ma-init are ordinary musl executables meson built.  The
+# ma-loadgen and ma-vmcheck are ordinary musl executables meson built.  The
 # others are compiled here with the root's toolchain (TOOLCHAIN/root.specs),
 # because they depend on what the components installed into ROOT: the
 # fortify overlay, libnumalloc, libchk-compat.  Whatever a missing component
@@ -20,7 +20,7 @@ ldflags="-Wl,-rpath-link,$root/usr/local/lib"
 run() { printf '$ %s\n' "$*"; "$@"; }
 
 run cp "$mout/ma-loadgen" "$bin/"
-run cp "$mout/ma-init" "$root/sbin/"
+run cp "$mout/ma-vmcheck" "$bin/"
 
 # ma-fortify: the overlay's trap, and its unfortified control.
 run $cc_root $cflags -o "$bin/ma-fortify" "$progs/ma-fortify.c"

@@ -14,7 +14,7 @@
 # programs.  Nothing in it comes from glibc: there is no shell and no
 # busybox (whose Debian build is linked statically against glibc); the test
 # programs are entered directly with chroot, and the VM image's PID 1 is
-# the suite's own static musl ma-init.
+# tests/vm's static init, built by the musl flavour.
 set -eu
 src=$1 build=$2 out=$3
 root=$out/root tc=$out/toolchain info=$out/root.info

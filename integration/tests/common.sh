@@ -31,3 +31,69 @@ ma_need() {
 ma_enter() {
 	"$ma_bin/enter.sh" "$@" 2>&1
 }
+
+# ma_avahi_peer NS NAME LOGVAR: run an avahi-daemon in namespace NS that
+# publishes NAME.local with the addresses of NS's veth0, and wait until it
+# has claimed the name.  It gets a private mount namespace with its own
+# /run (pid file, sockets), so it never meets the host's avahi-daemon or
+# another test's; D-Bus is off because nothing here asks it over the bus.
+# Only veth0 is allowed: nothing is sent on any other interface.  The log's
+# path goes to LOGVAR.
+ma_avahi_peer() {
+	tu_require_cmd avahi-daemon
+	_dir=$(mktemp -d "$PWD/avahi.XXXXXX")
+	cat >"$_dir/avahi-daemon.conf" <<CONF
+[server]
+host-name=$2
+domain-name=local
+use-ipv4=yes
+use-ipv6=no
+allow-interfaces=veth0
+enable-dbus=no
+[wide-area]
+enable-wide-area=no
+[publish]
+publish-addresses=yes
+publish-hinfo=no
+publish-workstation=no
+publish-domain=no
+[reflector]
+enable-reflector=no
+CONF
+	tu_bg ip netns exec "$1" unshare -m --propagation private sh -c '
+		mount -t tmpfs tmpfs /run && mkdir -p /run/avahi-daemon &&
+		exec avahi-daemon -f "$1" --no-drop-root --no-chroot --no-rlimits' \
+	    avahi "$_dir/avahi-daemon.conf" >"$_dir/log" 2>&1
+	eval "$3=\$_dir/log"
+	tu_wait_for 15 grep -q "Server startup complete. Host name is $2.local" "$_dir/log" ||
+		{ cat "$_dir/log"; atf_fail "avahi-daemon in $1 did not claim $2.local"; }
+}
+
+# ma_rundir VAR: a directory inside the root (under /run) for one case's
+# config files, removed at exit; the host path goes to VAR and the path
+# seen inside the root to VAR_in.
+ma_rundir() {
+	_d=$(mktemp -d "$ma_root/run/case.XXXXXX") || atf_fail "mktemp in the root"
+	tu_dir_list="$tu_dir_list $_d"
+	eval "$1=\$_d; $1_in=/run/\${_d##*/}"
+}
+
+# ma_mdnsd_start NS CONF-IN-ROOT [ENV=VALUE...]: start mdnsd in the
+# foreground inside the root in namespace NS with the given config (a path
+# inside the root), and wait until it answers on 127.0.0.1:53.  Its PID
+# (the daemon's own: enter.sh execs all the way down) goes to ma_mdnsd_pid,
+# its log to $PWD/mdnsd.log.
+ma_mdnsd_start() {
+	_ns=$1 _conf=$2
+	shift 2
+	tu_bg env "$@" "$ma_bin/enter.sh" -n "$_ns" "$ma_root" \
+	    /usr/local/sbin/mdnsd -d -c "$_conf" >mdnsd.log 2>&1
+	ma_mdnsd_pid=$tu_last_pid
+	tu_wait_for 10 ma_answers "$_ns" localhost ||
+		{ cat mdnsd.log; atf_fail "mdnsd did not answer on 127.0.0.1:53 in $_ns"; }
+}
+
+# ma_answers NS NAME: one query from inside the root got a reply.
+ma_answers() {
+	"$ma_bin/enter.sh" -n "$1" "$ma_root" /usr/local/bin/ma-loadgen -n 1 -m 100 "$2"
+}
