@@ -1,0 +1,409 @@
+/*
+ * numalloc_internal.h: the allocator's types and its cross-file interface.
+ *
+ * ======================================================================
+ * Design (read this first)
+ * ======================================================================
+ *
+ * Terms.  We write "OS page" for the kernel's 4 KiB page.  Everything else:
+ *
+ *   segment  NA_SEGMENT_SIZE (4 MiB) of address space, aligned to its size,
+ *            taken from one arena.  A segment holds NA_SLICES (64) slices
+ *            of NA_SLICE_SIZE (64 KiB).  Allocations too big for a segment
+ *            get a "huge" segment of their own (one page, one block).
+ *   page     a run of 1..64 contiguous slices that serves one size class
+ *            (a "small page", many blocks) or one large block.  A page is
+ *            owned by at most one thread cache.
+ *   block    what malloc returns.  Blocks carry NO header: every byte in
+ *            front of and behind a block belongs to a neighbouring block or
+ *            to nothing.  All metadata is out of band.
+ *   tcache   per-thread cache (struct na_tcache): for each size class a
+ *            queue of owned pages; the first page of the queue is where
+ *            malloc takes blocks from.
+ *   arena    per-NUMA-node pool (struct na_arena): the segments whose
+ *            memory is bound to that node, the pages abandoned by exited
+ *            threads, and a locked "shared" tcache.  Index 0 is the only
+ *            arena on a single-node machine; index na_numa_node_count() is
+ *            the interleaved arena (memory spread over all nodes).
+ *
+ * Out-of-band metadata.  A segment's descriptor (struct na_segment, with
+ * its page descriptors and their bitmaps) lives in a separate mapping with
+ * a PROT_NONE guard page in front, never next to the blocks it describes.
+ * The segment map (na_segmap, two levels, 4 MiB granules) maps any address
+ * to its segment descriptor in two loads, so that
+ *     address -> segment -> arena (node) -> slice -> page -> block index
+ * is O(1) and needs no system call.  This is also how a free on one node
+ * finds the node the block came from (issue 8).
+ *
+ * Free state is a bitmap, not a free list.  Each small page has two
+ * bitmaps, bit i describing block i:
+ *     lfree[]  1 = free, written only by the owning thread (plain stores);
+ *     rfree[]  1 = freed by another thread and not yet collected (atomic).
+ * Invariant for an owned page, between operations of its owner:
+ *     used + popcount(lfree) + popcount(rfree) == capacity
+ * malloc takes the lowest set bit of lfree[cur] (address order, so pages
+ * fill densely and empty pages can be returned); a local free sets the
+ * bit; a remote free does one atomic fetch_or on rfree and raises
+ * has_remote; the owner moves rfree into lfree ("collect") when lfree runs
+ * dry.  Because free writes a bit it must find clear, double frees are
+ * always detected, and nothing in a freed block is ever trusted (there is
+ * no in-band free-list pointer an overflow could forge).
+ *
+ * Hot paths.  malloc: TLS load, class lookup, one bitmap word, ctz.  free
+ * by the owner: segmap (2 loads), slice -> page, multiply for the index,
+ * bit test-and-set.  Neither takes a lock or an atomic read-modify-write.
+ * A remote free costs one atomic fetch_or.  Locks (struct na_lock, a futex
+ * mutex) are taken only to get or return a page from/to a segment, to
+ * create or retire a tcache, and to adopt abandoned pages.
+ *
+ * Validation.  free/realloc/malloc_usable_size look the pointer up in the
+ * segmap (miss: "foreign pointer"), check it lies on a block boundary of
+ * an in-use page ("invalid pointer") and that the block is allocated
+ * ("double free").  Failures print one line with write(2) and abort();
+ * nothing allocates or uses stdio on that path (na_fatal()).
+ *
+ * Size classes.  52 classes of 16 B .. 256 KiB: 16-byte steps up to 128 B,
+ * then 4 classes per power of two, so a request above 128 B wastes less
+ * than 20 % of its block, a smaller one less than 16 bytes.  A small page has at least
+ * 4 blocks and at most 4096.  256 KiB .. 2 MiB: one-block large pages in a
+ * segment.  Above 2 MiB: a huge segment, unmapped at once on free.
+ *
+ * Purge.  An empty page goes back to its segment as "dirty" slices; they
+ * are madvise(MADV_DONTNEED)d once they have been dirty for the purge delay
+ * (NUMALLOC_PURGE_DELAY ms, default 50) - checked on allocator slow paths
+ * and by numalloc_collect()/malloc_trim().  A segment left wholly free is
+ * unmapped unless it is the arena's last one (stops map/unmap bouncing).
+ *
+ * Threads.  The TLS pointer na_tls starts at &na_tcache_empty, whose
+ * queues hold a dummy page with no free bits: the first malloc of a thread
+ * simply takes the slow path, which creates the real tcache.  At thread
+ * exit a pthread key destructor abandons the tcache: pages with live blocks
+ * go to their arena's abandoned lists (owner NULL, every free to them is
+ * "remote"), and the next thread that needs a page of that class adopts
+ * them.  Empty pages go back to their segments.
+ *
+ * TLS model.  A single `__thread` pointer, global-dynamic model, compiled
+ * with -mtls-dialect=gnu2 (TLSDESC) where the compiler has it.  For the
+ * static library the linker relaxes this to local-exec; when the shared
+ * object is loaded at start-up (LD_PRELOAD, DT_NEEDED) TLSDESC resolves to
+ * a static TLS offset (no __tls_get_addr call); and a dlopen()ed copy still
+ * works, because musl allocates a dlopen()ed module's TLS for all threads
+ * at dlopen time and TLSDESC falls back to the dynamic resolver.
+ * initial-exec would make dlopen() fail under musl, which reserves no
+ * surplus static TLS.  (A dlopen()ed allocator cannot replace the
+ * process's malloc anyway; it only serves the numalloc_* API.)
+ *
+ * fork.  pthread_atfork handlers take every allocator lock before fork and
+ * release them in the parent; the child re-initialises them and keeps its
+ * own tcache.  Pages owned by threads that do not exist in the child are
+ * abandoned by the child handler, so they are reused.
+ *
+ * NUMA (issue 8).  The core asks four hooks, implemented in src/numa/ by
+ * the NUMA work (or by src/numa_single.c, the single-node fallback that is
+ * used when src/numa/meson.build does not exist):
+ *
+ *   void     na_numa_init(void)           once, early in na_process_init();
+ *                                         must not call malloc.
+ *   unsigned na_numa_node_count(void)     number of node arenas, >= 1,
+ *                                         <= NA_MAX_NODES; dense indices.
+ *   unsigned na_numa_current_node(void)   arena index for the calling
+ *                                         thread (override, policy,
+ *                                         getcpu); called on slow paths
+ *                                         only; must be cheap; 0 when
+ *                                         single-node.  May return
+ *                                         na_numa_node_count() for the
+ *                                         interleaved arena.
+ *   int      na_numa_bind(void *p, size_t len, unsigned arena)
+ *                                         bind fresh memory before first
+ *                                         touch (mbind); 0, or -1 and the
+ *                                         core just carries on.
+ *   void     na_numa_note_remote_free(unsigned from_arena,
+ *                                     unsigned to_arena)
+ *                                         a block of to_arena was freed by
+ *                                         a thread whose tcache is on
+ *                                         from_arena (stats); only called
+ *                                         when the two differ.
+ * plus the public NUMA entry points of numalloc.h (numalloc_malloc_node,
+ * numalloc_malloc_interleaved, numalloc_thread_set_node,
+ * numalloc_node_count, numalloc_node_stats), which build on
+ * na_arena_malloc() and na_arena_get() below.  When a thread's node
+ * changes the core calls na_tcache_set_arena(), which abandons its pages
+ * of other nodes to their own arenas (so they keep serving their node).
+ *
+ * Build variants: NA_DEBUG (meson -Dnumalloc_debug=true) adds na_assert()
+ * and page invariant checks on every slow path (~2x slower slow paths).
+ * NA_API_PREFIX (test builds under ASan) renames the public malloc family
+ * to na_test_malloc etc. so the logic can be tested without interposing.
+ */
+#ifndef NUMALLOC_INTERNAL_H
+#define NUMALLOC_INTERNAL_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NA_HIDDEN __attribute__((visibility("hidden")))
+#define NA_EXPORT __attribute__((visibility("default")))
+#define NA_LIKELY(x) __builtin_expect(!!(x), 1)
+#define NA_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define NA_NOINLINE __attribute__((noinline))
+
+/* Public names: the real ones, or prefixed for non-interposing tests. */
+#ifdef NA_API_PREFIX
+#define NA_API(name) na_test_##name
+#else
+#define NA_API(name) name
+#endif
+
+#define NA_KiB ((size_t)1024)
+#define NA_MiB (NA_KiB * NA_KiB)
+
+#define NA_SEGMENT_SHIFT 22			/* 4 MiB */
+#define NA_SEGMENT_SIZE ((size_t)1 << NA_SEGMENT_SHIFT)
+#define NA_SLICE_SHIFT 16			/* 64 KiB */
+#define NA_SLICE_SIZE ((size_t)1 << NA_SLICE_SHIFT)
+#define NA_SLICES (NA_SEGMENT_SIZE / NA_SLICE_SIZE)	/* 64 */
+#define NA_OS_PAGE ((size_t)4096)
+
+#define NA_ALIGN 16			/* minimum block alignment */
+#define NA_CLASS_COUNT 52		/* small size classes */
+#define NA_SMALL_MAX (256 * NA_KiB)	/* largest small class */
+#define NA_LARGE_MAX (2 * NA_MiB)	/* largest one-block page */
+#define NA_BITMAP_WORDS 64		/* 4096 blocks: 64 KiB / 16 B */
+#define NA_MAX_NODES 64			/* node arenas (+1 interleaved) */
+
+#define NA_ADDR_BITS 47			/* x86_64/aarch64 user space */
+
+#ifdef NA_DEBUG
+void na_assert_fail(const char *expr, const char *file, int line);
+#define na_assert(e) ((e) ? (void)0 : na_assert_fail(#e, __FILE__, __LINE__))
+#else
+#define na_assert(e) ((void)0)
+#endif
+
+/* -------------------------------------------------------------------- */
+/* Locks: a three-state futex mutex (0 free, 1 locked, 2 contended).    */
+
+struct na_lock {
+	_Atomic int state;
+};
+void na_lock_acquire(struct na_lock *l) NA_HIDDEN;
+void na_lock_release(struct na_lock *l) NA_HIDDEN;
+
+/* -------------------------------------------------------------------- */
+/* Pages                                                                 */
+
+enum na_page_kind {
+	NA_PAGE_FREE = 0,	/* slices not in use */
+	NA_PAGE_SMALL,		/* blocks of one size class, bitmaps valid */
+	NA_PAGE_LARGE,		/* one block of 256 KiB .. 2 MiB */
+	NA_PAGE_HUGE,		/* the one page of a huge segment */
+};
+
+struct na_tcache;
+struct na_segment;
+
+struct na_page {
+	uint8_t kind;		/* enum na_page_kind */
+	uint8_t cls;		/* size class (small pages) */
+	uint8_t slices;		/* length in slices (huge: 0) */
+	uint8_t in_full;	/* on its owner's full list */
+	uint32_t capacity;	/* blocks in the page */
+	uint32_t used;		/* blocks allocated (owner's view) */
+	uint32_t cur;		/* first lfree word that may be non-zero */
+	uint32_t nwords;	/* bitmap words in use */
+	uint32_t bsize;		/* block size in bytes (small pages) */
+	uint64_t recip;		/* ceil(2^40 / bsize): index by multiply */
+	uintptr_t start;	/* address of block 0 */
+	size_t usize;		/* large/huge: the size asked for */
+	uintptr_t ublock;	/* large/huge: the pointer handed out */
+	_Atomic(struct na_tcache *) owner;	/* NULL: abandoned */
+	struct na_segment *seg;
+	struct na_page *next, *prev;		/* owner's queue / lists */
+	_Atomic int has_remote;			/* rfree may be non-zero */
+	uint64_t lfree[NA_BITMAP_WORDS];	/* owner-only, 1 = free */
+	_Atomic uint64_t rfree[NA_BITMAP_WORDS];/* remote frees, 1 = freed */
+};
+
+/* -------------------------------------------------------------------- */
+/* Segments and the segment map                                          */
+
+enum na_segment_kind { NA_SEG_NORMAL = 1, NA_SEG_HUGE = 2 };
+
+struct na_segment {
+	uintptr_t base;		/* first data byte, NA_SEGMENT_SIZE aligned */
+	size_t size;		/* data bytes mapped */
+	uint32_t kind;		/* enum na_segment_kind */
+	uint32_t arena;		/* index of the owning arena (node) */
+	size_t meta_size;	/* bytes of this descriptor's mapping */
+	/* The rest is protected by the arena lock. */
+	uint64_t free_slices;	/* bit i: slice i belongs to no page */
+	uint64_t dirty_slices;	/* free and still committed */
+	uint64_t dirty_since;	/* ns (CLOCK_MONOTONIC) oldest dirty */
+	struct na_segment *next, *prev;	/* arena's segment list */
+	uint8_t slice_page[NA_SLICES];	/* slice -> first slice of page */
+	struct na_page pages[];	/* NA_SLICES (normal) or 1 (huge) */
+};
+
+/* Address -> segment.  Returns NULL for addresses we never mapped. */
+struct na_segment *na_segmap_lookup(uintptr_t addr) NA_HIDDEN;
+int na_segmap_set(uintptr_t base, size_t size, struct na_segment *s) NA_HIDDEN;
+void na_segmap_clear(uintptr_t base, size_t size) NA_HIDDEN;
+
+/* Look a user pointer up; aborts with a message unless it is the start of
+ * an allocated block.  `what` names the caller for the message. */
+struct na_page *na_page_of(void *p, const char *what) NA_HIDDEN;
+
+/* -------------------------------------------------------------------- */
+/* Page queues, thread caches and arenas                                 */
+
+struct na_pageq {
+	struct na_page *first, *last;
+};
+
+struct na_tcache {
+	struct na_pageq q[NA_CLASS_COUNT];	/* pages with free blocks? */
+	struct na_pageq full[NA_CLASS_COUNT];	/* pages found full */
+	unsigned arena;			/* arena pages are taken from */
+	int node_override;		/* -1, or arena forced by the thread */
+	int is_shared;			/* an arena's locked shared tcache */
+	uint64_t n_malloc, n_free;	/* calls served (stats) */
+	uint64_t n_remote_free;		/* frees to other tcaches' pages */
+	struct na_tcache *next_all;	/* registry of live tcaches */
+	struct na_tcache *next_free;	/* free tcache structs */
+};
+
+struct na_arena {
+	struct na_lock lock;
+	unsigned index;
+	struct na_segment *segs;	/* normal segments with free slices */
+	struct na_page *abandoned[NA_CLASS_COUNT];	/* owner NULL */
+	struct na_page *abandoned_large;		/* large pages */
+	_Atomic size_t abandoned_count;
+	struct na_tcache shared;	/* used under `lock` */
+	_Atomic uint64_t remote_frees_in;	/* blocks freed from afar */
+	_Atomic uint64_t mapped_bytes;
+};
+
+/* The arenas: [0, node_count) per node, [node_count] interleaved. */
+struct na_arena *na_arena_get(unsigned index) NA_HIDDEN;
+/* malloc from a given arena through its shared tcache (locked). */
+void *na_arena_malloc(unsigned arena, size_t size) NA_HIDDEN;
+void na_tcache_set_arena(struct na_tcache *tc, unsigned arena) NA_HIDDEN;
+
+extern __thread struct na_tcache *na_tls NA_HIDDEN;
+extern struct na_tcache na_tcache_empty NA_HIDDEN;
+extern struct na_page na_page_empty NA_HIDDEN;
+
+struct na_tcache *na_tcache_init_thread(void) NA_HIDDEN;
+void na_tcache_abandon(struct na_tcache *tc) NA_HIDDEN;
+/* Fill tc's queue for class cls; returns a page with a free block. */
+struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls) NA_HIDDEN;
+void na_tcache_page_empty(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
+void na_tcache_page_unfull(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
+
+/* Segment level (arena lock held by the caller). */
+struct na_page *na_segment_page_alloc(struct na_arena *a, unsigned slices) NA_HIDDEN;
+void na_segment_page_free(struct na_arena *a, struct na_page *pg) NA_HIDDEN;
+void na_arena_purge(struct na_arena *a, int force) NA_HIDDEN;
+struct na_page *na_huge_alloc(unsigned arena, size_t size, size_t align) NA_HIDDEN;
+void na_huge_free(struct na_page *pg) NA_HIDDEN;
+
+/* Small pages. */
+void na_page_init_small(struct na_page *pg, unsigned cls) NA_HIDDEN;
+int na_page_collect(struct na_page *pg) NA_HIDDEN;	/* blocks gained */
+void na_page_free_remote(struct na_page *pg, uint32_t idx) NA_HIDDEN;
+void *na_malloc_slow(struct na_tcache *tc, size_t size, size_t align) NA_HIDDEN;
+void *na_large_malloc(struct na_tcache *tc, size_t size, size_t align) NA_HIDDEN;
+void na_large_free(struct na_page *pg) NA_HIDDEN;
+void na_free_validated(struct na_page *pg, void *p) NA_HIDDEN;
+size_t na_usable_size(struct na_page *pg, void *p) NA_HIDDEN;
+
+/* -------------------------------------------------------------------- */
+/* Size classes                                                          */
+
+extern const uint32_t na_class_size[NA_CLASS_COUNT] NA_HIDDEN;
+extern const uint8_t na_class_slices[NA_CLASS_COUNT] NA_HIDDEN;
+
+/* Class for n bytes (1 <= n <= NA_SMALL_MAX). */
+static inline unsigned na_size_class(size_t n)
+{
+	if (n <= 128)
+		return n == 0 ? 0 : (unsigned)((n - 1) >> 4);
+	size_t m = n - 1;
+	unsigned k = 63u - (unsigned)__builtin_clzl(m);	/* >= 7 */
+	return 8 + (k - 7) * 4 + (unsigned)((m >> (k - 2)) & 3);
+}
+
+/* Smallest class >= n whose block size is a multiple of align (a power of
+ * two <= NA_SLICE_SIZE), or NA_CLASS_COUNT if none. */
+unsigned na_size_class_aligned(size_t n, size_t align) NA_HIDDEN;
+
+/* -------------------------------------------------------------------- */
+/* OS layer (os.c): mmap with alignment, node binding, purge             */
+
+/* Map size bytes aligned to align (a power of two), bound to arena's
+ * node by na_numa_bind() before first touch.  NULL on failure. */
+void *na_os_alloc(size_t size, size_t align, unsigned arena) NA_HIDDEN;
+void na_os_free(void *p, size_t size) NA_HIDDEN;
+void na_os_purge(void *p, size_t size) NA_HIDDEN;
+/* Metadata mapping with a guard page in front (not node-bound). */
+void *na_os_meta_alloc(size_t size) NA_HIDDEN;
+void na_os_meta_free(void *p, size_t size) NA_HIDDEN;
+uint64_t na_clock_ns(void) NA_HIDDEN;
+
+/* -------------------------------------------------------------------- */
+/* NUMA hooks: src/numa/ or src/numa_single.c (see the design note)      */
+
+void na_numa_init(void) NA_HIDDEN;
+unsigned na_numa_node_count(void) NA_HIDDEN;
+unsigned na_numa_current_node(void) NA_HIDDEN;
+int na_numa_bind(void *p, size_t len, unsigned arena) NA_HIDDEN;
+void na_numa_note_remote_free(unsigned from_arena, unsigned to_arena) NA_HIDDEN;
+
+/* -------------------------------------------------------------------- */
+/* Process state, options, errors, stats                                 */
+
+struct na_options {
+	int stats;		/* NUMALLOC_STATS: print stats at exit */
+	int verbose;		/* NUMALLOC_VERBOSE: warnings to stderr */
+	long purge_delay_ms;	/* NUMALLOC_PURGE_DELAY, -1: never purge */
+};
+extern struct na_options na_opt NA_HIDDEN;
+extern _Atomic int na_initialized NA_HIDDEN;	/* 0, 1 busy, 2 done */
+
+void na_process_init(void) NA_HIDDEN;
+static inline void na_ensure_init(void)
+{
+	if (NA_UNLIKELY(atomic_load_explicit(&na_initialized,
+	    memory_order_acquire) != 2))
+		na_process_init();
+}
+void na_options_init(void) NA_HIDDEN;
+void na_fork_init(void) NA_HIDDEN;
+
+/* Print "numalloc: <msg> <ptr>" and abort.  Never returns. */
+_Noreturn void na_fatal(const char *msg, const void *ptr) NA_HIDDEN;
+/* With NUMALLOC_VERBOSE: print "numalloc: warning: <msg>". */
+void na_warn(const char *msg) NA_HIDDEN;
+/* Formatting without stdio (error.c). */
+size_t na_fmt_u64(char *buf, uint64_t v, unsigned base) NA_HIDDEN;
+void na_write_str(int fd, const char *s) NA_HIDDEN;
+
+/* Process-wide counters (atomics; tcache counters are summed in). */
+struct na_gstats {
+	_Atomic uint64_t mapped, mapped_peak;	/* data bytes mapped */
+	_Atomic uint64_t meta_mapped;		/* descriptor bytes */
+	_Atomic uint64_t purged;		/* bytes madvised away */
+	_Atomic uint64_t segments, huge_allocs;
+	_Atomic uint64_t n_malloc_dead, n_free_dead;	/* exited tcaches */
+	_Atomic uint64_t threads;		/* tcaches created */
+};
+extern struct na_gstats na_gstats NA_HIDDEN;
+void na_stats_mapped(int64_t delta) NA_HIDDEN;
+
+/* Registry of live tcaches (for stats and fork). */
+extern struct na_lock na_registry_lock NA_HIDDEN;
+extern struct na_tcache *na_registry NA_HIDDEN;
+
+#endif
