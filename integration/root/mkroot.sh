@@ -77,15 +77,27 @@ for kind in json.load(open(sys.argv[1])).values():
             tags.add(f["tag"])
 print(" ".join(sorted(tags)))' "$plan")
 : >"$info"
-for c in fortify-headers chk-compat mdnsd numalloc; do
-	var=have_$(echo "$c" | tr - _)
+# key FILE per component: what its checks need.  A component counts as
+# installed (have_<name>=1) only when its tag installed that file, so one
+# still in progress (a tag with headers only) makes its checks skip.
+for c in fortify-headers:usr/local/include/fortify/string.h \
+    chk-compat:usr/local/lib/libchk-compat.so mdnsd:usr/local/sbin/mdnsd \
+    numalloc:usr/local/lib/libnumalloc.so; do
+	key=${c#*:} c=${c%%:*}
+	var=$(echo "$c" | tr - _)
 	case " $tags " in
 	*" $c "*)
 		run meson install -C "$build" --no-rebuild --quiet --destdir "$root" --tags "$c"
-		echo "$var=1" >>"$info" ;;
+		echo "tag_$var=1" >>"$info"
+		if [ -e "$root/$key" ]; then
+			echo "have_$var=1" >>"$info"
+		else
+			echo "# $c: its tag installed no /$key (component incomplete)"
+			echo "have_$var=" >>"$info"
+		fi ;;
 	*)
 		echo "# $c: nothing tagged '$c' to install (disabled or not built)"
-		echo "$var=" >>"$info" ;;
+		echo "tag_$var= have_$var=" >>"$info" ;;
 	esac
 done
 . "$info"
