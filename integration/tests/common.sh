@@ -33,37 +33,12 @@ ma_enter() {
 }
 
 # ma_avahi_peer NS NAME LOGVAR: run an avahi-daemon in namespace NS that
-# publishes NAME.local with the addresses of NS's veth0, and wait until it
-# has claimed the name.  It gets a private mount namespace with its own
-# /run (pid file, sockets), so it never meets the host's avahi-daemon or
-# another test's; D-Bus is off because nothing here asks it over the bus.
-# Only veth0 is allowed: nothing is sent on any other interface.  The log's
-# path goes to LOGVAR.
+# publishes NAME.local (root/avahi-peer.sh) and wait until it has claimed
+# the name.  The log's path goes to LOGVAR.
 ma_avahi_peer() {
 	tu_require_cmd avahi-daemon
 	_dir=$(mktemp -d "$PWD/avahi.XXXXXX")
-	cat >"$_dir/avahi-daemon.conf" <<CONF
-[server]
-host-name=$2
-domain-name=local
-use-ipv4=yes
-use-ipv6=no
-allow-interfaces=veth0
-enable-dbus=no
-[wide-area]
-enable-wide-area=no
-[publish]
-publish-addresses=yes
-publish-hinfo=no
-publish-workstation=no
-publish-domain=no
-[reflector]
-enable-reflector=no
-CONF
-	tu_bg ip netns exec "$1" unshare -m --propagation private sh -c '
-		mount -t tmpfs tmpfs /run && mkdir -p /run/avahi-daemon &&
-		exec avahi-daemon -f "$1" --no-drop-root --no-chroot --no-rlimits' \
-	    avahi "$_dir/avahi-daemon.conf" >"$_dir/log" 2>&1
+	tu_bg "$ma_bin/avahi-peer.sh" "$1" "$2" "$_dir" >"$_dir/log" 2>&1
 	eval "$3=\$_dir/log"
 	tu_wait_for 15 grep -q "Server startup complete. Host name is $2.local" "$_dir/log" ||
 		{ cat "$_dir/log"; atf_fail "avahi-daemon in $1 did not claim $2.local"; }
