@@ -14,7 +14,9 @@
 #     musl's start files have none.
 set -u
 [ $# -ge 1 ] || { echo "usage: elfscan.sh DIR..." >&2; exit 2; }
-command -v readelf >/dev/null || { echo "elfscan: readelf not found" >&2; exit 2; }
+for c in readelf python3; do
+	command -v $c >/dev/null || { echo "elfscan: $c not found" >&2; exit 2; }
+done
 
 glibc_sonames='^(libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1|libresolv\.so\.2|ld-linux[-a-z0-9_.]*\.so\.[0-9]+)$'
 
@@ -31,16 +33,35 @@ why() {
 	return 0
 }
 
+# candidates DIR...: every regular file that starts like an ELF file or an
+# ar archive, one per line (one process, not one per file).
+candidates() {
+	python3 - "$@" <<'PY'
+import os, sys
+
+def paths(top):
+    if not os.path.isdir(top):
+        yield top
+    for d, _, files in os.walk(top):
+        for f in files:
+            yield os.path.join(d, f)
+
+for top in sys.argv[1:]:
+    for p in paths(top):
+        if os.path.islink(p) or not os.path.isfile(p):
+            continue
+        with open(p, "rb") as fh:
+            head = fh.read(7)
+        if head[:4] == b"\x7fELF" or head == b"!<arch>":
+            print(p)
+PY
+}
+
 elf=0 bad=0
 tmp=$(mktemp) || exit 2
 trap 'rm -f "$tmp"' EXIT
-find "$@" -type f >"$tmp"
+candidates "$@" >"$tmp" || { echo "elfscan: cannot list files" >&2; exit 2; }
 while IFS= read -r f; do
-	magic=$(head -c 4 "$f" 2>/dev/null | od -An -c | tr -d ' \n')
-	case $magic in
-	177ELF | '!<ar') ;;
-	*) continue ;;
-	esac
 	elf=$((elf + 1))
 	reasons=$(why "$f")
 	if [ -n "$reasons" ]; then

@@ -15,7 +15,7 @@ bin=$root/usr/local/bin
 cc_root="gcc -specs=$tc/root.specs"
 cc_plain="gcc -specs=$tc/plain.specs"
 cflags="-std=gnu11 -O2 -D_FORTIFY_SOURCE=2 -Wall -Wextra"
-ldflags="-Wl,-rpath-link,$root/usr/local/lib"
+ldflags="-Wl,-rpath-link,$root/lib/x86_64-linux-musl:$root/usr/local/lib"
 
 run() { printf '$ %s\n' "$*"; "$@"; }
 

@@ -16,7 +16,7 @@ spec=$root/usr/lib/x86_64-linux-musl/musl-gcc.specs
 
 rewrite() {
 	sed -e "s|/usr/include/x86_64-linux-musl|$root/usr/include/x86_64-linux-musl|g" \
-	    -e "s|-L/usr/lib/x86_64-linux-musl|-L$root/usr/lib/x86_64-linux-musl -L$root/usr/local/lib|" \
+	    -e "s|-L/usr/lib/x86_64-linux-musl|-L$root/lib/x86_64-linux-musl -L$root/usr/lib/x86_64-linux-musl -L$root/usr/local/lib|" \
 	    -e "s| /usr/lib/x86_64-linux-musl/| $root/usr/lib/x86_64-linux-musl/|g" \
 	    -e "s|-nostdinc -isystem|-nostdinc$1 -isystem|" "$spec"
 }
