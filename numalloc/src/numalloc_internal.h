@@ -252,7 +252,7 @@ void na_segmap_clear(uintptr_t base, size_t size) NA_HIDDEN;
 
 /* Look a user pointer up; aborts with a message unless it is the start of
  * an allocated block.  `what` names the caller for the message. */
-struct na_page *na_page_of(void *p, const char *what) NA_HIDDEN;
+struct na_page *na_page_of(const void *p, const char *fn) NA_HIDDEN;
 
 /* -------------------------------------------------------------------- */
 /* Page queues, thread caches and arenas                                 */
@@ -265,7 +265,6 @@ struct na_tcache {
 	struct na_pageq q[NA_CLASS_COUNT];	/* pages with free blocks? */
 	struct na_pageq full[NA_CLASS_COUNT];	/* pages found full */
 	unsigned arena;			/* arena pages are taken from */
-	int node_override;		/* -1, or arena forced by the thread */
 	int is_shared;			/* an arena's locked shared tcache */
 	uint64_t n_malloc, n_free;	/* calls served (stats) */
 	uint64_t n_remote_free;		/* frees to other tcaches' pages */
@@ -274,13 +273,15 @@ struct na_tcache {
 };
 
 struct na_arena {
-	struct na_lock lock;
+	struct na_lock lock;		/* segments and abandoned pages */
 	unsigned index;
+	_Atomic uint64_t purge_due;	/* ns when dirty slices expire, 0 */
 	struct na_segment *segs;	/* normal segments with free slices */
 	struct na_page *abandoned[NA_CLASS_COUNT];	/* owner NULL */
 	struct na_page *abandoned_large;		/* large pages */
 	_Atomic size_t abandoned_count;
-	struct na_tcache shared;	/* used under `lock` */
+	struct na_lock shared_lock;	/* taken before `lock` */
+	struct na_tcache shared;	/* used under `shared_lock` */
 	_Atomic uint64_t remote_frees_in;	/* blocks freed from afar */
 	_Atomic uint64_t mapped_bytes;
 };
@@ -299,25 +300,52 @@ struct na_tcache *na_tcache_init_thread(void) NA_HIDDEN;
 void na_tcache_abandon(struct na_tcache *tc) NA_HIDDEN;
 /* Fill tc's queue for class cls; returns a page with a free block. */
 struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls) NA_HIDDEN;
-void na_tcache_page_empty(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
-void na_tcache_page_unfull(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
+/* A local free made pg empty or hit a page on the full list. */
+void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
+/* Give pg (collected, owned by nobody or by a dying tcache) to its arena:
+ * back to the segment if empty, else onto the abandoned list. */
+void na_page_abandon(struct na_page *pg) NA_HIDDEN;
+/* Adopt/release abandoned pages of arena a (lock held) that are empty. */
+size_t na_arena_sweep_abandoned(struct na_arena *a) NA_HIDDEN;
+extern unsigned na_arena_count NA_HIDDEN;	/* nodes + 1 */
+extern struct na_arena na_arenas[NA_MAX_NODES + 1] NA_HIDDEN;
 
 /* Segment level (arena lock held by the caller). */
 struct na_page *na_segment_page_alloc(struct na_arena *a, unsigned slices) NA_HIDDEN;
 void na_segment_page_free(struct na_arena *a, struct na_page *pg) NA_HIDDEN;
-void na_arena_purge(struct na_arena *a, int force) NA_HIDDEN;
+size_t na_arena_purge(struct na_arena *a, int force) NA_HIDDEN;
+/* Purge a's expired dirty slices if due (takes and drops the lock). */
+void na_arena_maybe_purge(struct na_arena *a) NA_HIDDEN;
 struct na_page *na_huge_alloc(unsigned arena, size_t size, size_t align) NA_HIDDEN;
 void na_huge_free(struct na_page *pg) NA_HIDDEN;
 
 /* Small pages. */
 void na_page_init_small(struct na_page *pg, unsigned cls) NA_HIDDEN;
 int na_page_collect(struct na_page *pg) NA_HIDDEN;	/* blocks gained */
-void na_page_free_remote(struct na_page *pg, uint32_t idx) NA_HIDDEN;
+void na_page_free_remote(struct na_page *pg, uint32_t idx, const void *p) NA_HIDDEN;
 void *na_malloc_slow(struct na_tcache *tc, size_t size, size_t align) NA_HIDDEN;
 void *na_large_malloc(struct na_tcache *tc, size_t size, size_t align) NA_HIDDEN;
 void na_large_free(struct na_page *pg) NA_HIDDEN;
-void na_free_validated(struct na_page *pg, void *p) NA_HIDDEN;
-size_t na_usable_size(struct na_page *pg, void *p) NA_HIDDEN;
+void na_free_big(struct na_segment *s, struct na_page *pg, const void *p) NA_HIDDEN;
+size_t na_usable_size(const struct na_page *pg) NA_HIDDEN;
+void *na_tcache_malloc(struct na_tcache *tc, size_t size, size_t align) NA_HIDDEN;
+void na_tcache_key_init(void) NA_HIDDEN;
+/* The public entry points (some are in no libc header, or only in
+ * glibc's <malloc.h>; all are declared here for -Wmissing-prototypes). */
+void *NA_API(malloc)(size_t n);
+void NA_API(free)(void *p);
+void *NA_API(calloc)(size_t n, size_t size);
+void *NA_API(realloc)(void *p, size_t n);
+void *NA_API(reallocarray)(void *p, size_t n, size_t size);
+void *NA_API(aligned_alloc)(size_t align, size_t n);
+int NA_API(posix_memalign)(void **res, size_t align, size_t n);
+void *NA_API(memalign)(size_t align, size_t n);
+void *NA_API(valloc)(size_t n);
+void *NA_API(pvalloc)(size_t n);
+size_t NA_API(malloc_usable_size)(void *p);
+void NA_API(free_sized)(void *p, size_t n);
+void NA_API(free_aligned_sized)(void *p, size_t align, size_t n);
+int NA_API(malloc_trim)(size_t pad);
 
 /* -------------------------------------------------------------------- */
 /* Size classes                                                          */
@@ -382,8 +410,9 @@ static inline void na_ensure_init(void)
 void na_options_init(void) NA_HIDDEN;
 void na_fork_init(void) NA_HIDDEN;
 
-/* Print "numalloc: <msg> <ptr>" and abort.  Never returns. */
-_Noreturn void na_fatal(const char *msg, const void *ptr) NA_HIDDEN;
+/* Print "numalloc: <fn>: <msg> (pointer 0x<ptr>)" with write(2) and
+ * abort().  Never returns, never allocates. */
+_Noreturn void na_fatal(const char *fn, const char *msg, const void *ptr) NA_HIDDEN;
 /* With NUMALLOC_VERBOSE: print "numalloc: warning: <msg>". */
 void na_warn(const char *msg) NA_HIDDEN;
 /* Formatting without stdio (error.c). */
@@ -397,6 +426,7 @@ struct na_gstats {
 	_Atomic uint64_t purged;		/* bytes madvised away */
 	_Atomic uint64_t segments, huge_allocs;
 	_Atomic uint64_t n_malloc_dead, n_free_dead;	/* exited tcaches */
+	_Atomic uint64_t n_free_notc, n_remote_dead;	/* no tcache / exited */
 	_Atomic uint64_t threads;		/* tcaches created */
 };
 extern struct na_gstats na_gstats NA_HIDDEN;

@@ -1,0 +1,179 @@
+/*
+ * The printf family's flag > 0 checks (glibc's PRINTF_FORTIFY mode).
+ *
+ * musl's printf has no mode flag to hook, so the format is scanned before
+ * it is handed over.  The scan follows glibc's argument numbering, learnt
+ * from stdio-common/printf-parse*.c and checked against glibc 2.36 by the
+ * differential test:
+ *   - a spec with N$ uses argument N; a spec without one (and each '*'
+ *     without M$) takes the next number of a separate running counter that
+ *     starts at 1, width before precision before the value;
+ *   - %% and %m take no argument;
+ *   - if any spec uses N$, every argument 1..max must be used, else
+ *     "*** invalid %N$ use detected ***" (before any output, as in glibc's
+ *     printf_positional);
+ *   - then, if the format contains %n, the whole format string must lie in
+ *     read-only memory, else "*** %n in writable segment detected ***".
+ * Only the first 512 argument numbers are tracked; a format using a larger
+ * one is treated as invalid (musl's printf rejects anything past
+ * NL_ARGMAX = 9 anyway).
+ */
+#include <stdint.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "chk.h"
+
+#define CHK_MAX_ARG 512
+
+struct fmt_scan {
+	const void *fmt;	/* the format, char or wchar_t */
+	int wide;		/* 1 if fmt is a wchar_t string */
+	size_t i;		/* cursor, in characters */
+	size_t seq;		/* last number taken by a spec without N$ */
+	size_t max;		/* highest argument number used */
+	int positional;		/* some spec used N$ */
+	int has_n;		/* some conversion is %n */
+	unsigned char used[CHK_MAX_ARG / 8 + 1];	/* bit k: argument k used */
+};
+
+static unsigned long
+at(const struct fmt_scan *sc, size_t i)
+{
+	if (sc->wide)
+		return (unsigned long)((const wchar_t *)sc->fmt)[i];
+	return ((const unsigned char *)sc->fmt)[i];
+}
+
+static int
+is_digit(unsigned long c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static void
+use_arg(struct fmt_scan *sc, size_t k)
+{
+	if (k > sc->max)
+		sc->max = k;
+	if (k <= CHK_MAX_ARG)
+		sc->used[k / 8] |= (unsigned char)(1u << (k % 8));
+}
+
+/* Read "digits$" at the cursor: the argument number, or 0 (cursor kept)
+ * when there is none.  Numbers saturate so huge ones stay "too large". */
+static size_t
+read_pos(struct fmt_scan *sc)
+{
+	size_t j = sc->i, n = 0;
+
+	while (is_digit(at(sc, j))) {
+		if (n <= CHK_MAX_ARG)
+			n = n * 10 + (at(sc, j) - '0');
+		j++;
+	}
+	if (j == sc->i || at(sc, j) != '$' || n == 0)
+		return 0;
+	sc->i = j + 1;
+	sc->positional = 1;
+	return n;
+}
+
+/* A width or precision: '*' (with optional M$) takes an argument. */
+static void
+read_star_or_digits(struct fmt_scan *sc)
+{
+	if (at(sc, sc->i) == '*') {
+		size_t k;
+
+		sc->i++;
+		k = read_pos(sc);
+		use_arg(sc, k ? k : ++sc->seq);
+		return;
+	}
+	while (is_digit(at(sc, sc->i)))
+		sc->i++;
+}
+
+/* One conversion; the cursor is just past its '%'. */
+static void
+scan_spec(struct fmt_scan *sc)
+{
+	size_t data = read_pos(sc);
+	unsigned long c;
+
+	while (strchr(" +-#0'I", (int)at(sc, sc->i)) && at(sc, sc->i) != 0)
+		sc->i++;
+	read_star_or_digits(sc);
+	if (at(sc, sc->i) == '.') {
+		sc->i++;
+		read_star_or_digits(sc);
+	}
+	while ((c = at(sc, sc->i)) != 0 && strchr("hlLqjzZt", (int)c))
+		sc->i++;
+	c = at(sc, sc->i);
+	if (c == 0)
+		return;
+	sc->i++;
+	if (c == '%' || c == 'm')
+		return;
+	if (c == 'n')
+		sc->has_n = 1;
+	use_arg(sc, data ? data : ++sc->seq);
+}
+
+static int
+has_gap(const struct fmt_scan *sc)
+{
+	if (sc->max > CHK_MAX_ARG)
+		return 1;
+	for (size_t k = 1; k <= sc->max; k++)
+		if (!(sc->used[k / 8] & (1u << (k % 8))))
+			return 1;
+	return 0;
+}
+
+static void
+check(struct fmt_scan *sc, size_t len_bytes)
+{
+	while (at(sc, sc->i) != 0) {
+		if (at(sc, sc->i++) != '%')
+			continue;
+		if (at(sc, sc->i) == '%') {
+			sc->i++;
+			continue;
+		}
+		scan_spec(sc);
+	}
+	if (sc->positional && has_gap(sc))
+		chk_libc_fatal("*** invalid %N$ use detected ***\n");
+	if (sc->has_n && chk_readonly_area(sc->fmt, len_bytes) < 0)
+		chk_libc_fatal("*** %n in writable segment detected ***\n");
+}
+
+/* Formats without '$' or 'n' cannot fail either check: the common case
+ * costs one strpbrk. */
+void
+chk_printf_check(int flag, const char *fmt)
+{
+	struct fmt_scan sc;
+
+	if (flag <= 0 || strpbrk(fmt, "$n") == NULL)
+		return;
+	memset(&sc, 0, sizeof sc);
+	sc.fmt = fmt;
+	check(&sc, strlen(fmt) + 1);
+}
+
+void
+chk_wprintf_check(int flag, const wchar_t *fmt)
+{
+	struct fmt_scan sc;
+
+	if (flag <= 0 || wcspbrk(fmt, L"$n") == NULL)
+		return;
+	memset(&sc, 0, sizeof sc);
+	sc.fmt = fmt;
+	sc.wide = 1;
+	check(&sc, (wcslen(fmt) + 1) * sizeof(wchar_t));
+}

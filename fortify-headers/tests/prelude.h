@@ -1,0 +1,91 @@
+/*
+ * What the generated test cases see: every overlay header, the case and
+ * table types, and the fixtures the calls in functions.txt refer to.
+ * cases.c is compiled twice, fortified (prefix fort_) and plain
+ * (FH_PLAIN, prefix plain_).
+ */
+#ifndef FH_PRELUDE_H
+#define FH_PRELUDE_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#ifdef FH_PLAIN
+#define PFX(x) plain_##x
+#else
+#define PFX(x) fort_##x
+#endif
+
+/* Buffers hold FH_UNITS elements; fh_units is the same, hidden from the
+ * optimiser so that heap sizes are known only at run time. */
+#define FH_UNITS 8
+extern volatile size_t fh_units;
+
+#ifdef __GLIBC__
+#define FH_HAVE_STRL (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 38)
+#else
+#define FH_HAVE_STRL 1
+#endif
+
+typedef char fh_unit_char;
+typedef wchar_t fh_unit_wchar;
+typedef struct pollfd fh_unit_pollfd;
+typedef gid_t fh_unit_gid;
+typedef fd_set fh_unit_fdset;
+
+/* One run of a case: input n and strings, output return value and bytes. */
+struct fh_case {
+	size_t n;		/* units the call touches */
+	const char *s;		/* n - 1 chars */
+	const wchar_t *w;	/* n - 1 wide chars */
+	long ret;		/* result, pointers as offsets into D */
+	size_t outlen;
+	unsigned char out[512];	/* the object after the call */
+};
+typedef void fh_case_fn(struct fh_case *, ...);
+
+enum { FH_KIND_MEM, FH_KIND_STR, FH_KIND_FMT };
+enum { FH_OBJ_STACK, FH_OBJ_HEAP, FH_OBJ_MEMBER };
+
+struct fh_entry {
+	const char *name;
+	int kind, obj;
+	fh_case_fn *fort, *plain;
+};
+extern const struct fh_entry fh_table[];
+
+/* Fixtures, opened by the driver. */
+extern int fh_zfd, fh_nullfd, fh_sock;
+extern FILE *fh_zf, *fh_nullf;
+extern const char fh_big[];
+extern const wchar_t fh_wbig[];
+#define ZFD fh_zfd
+#define NULLFD fh_nullfd
+#define SOCK fh_sock
+#define ZF fh_zf
+#define NULLF fh_nullf
+#define BIG fh_big
+#define WBIG fh_wbig
+
+/* A path whose realpath() is n - 1 characters long (n = 2, 8 or 9). */
+#define PATHN(n) ((n) == 8 ? "/sys/fs" : (n) == 9 ? "/usr/bin" : "/")
+
+void fh_fill(void *obj, size_t size);
+void fh_record(struct fh_case *t, const void *obj, size_t size);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * free.c: free's fast path, pointer validation, and freeing large and
+ * huge blocks.  Every pointer is checked against out-of-band metadata
+ * before anything is written (see "Validation" in the design note).
+ */
+#include "numalloc_internal.h"
+
+static const char msg_foreign[] =
+    "invalid pointer (not allocated by numalloc, or already unmapped)";
+static const char msg_inside[] =
+    "invalid pointer (not the start of a block)";
+static const char msg_unalloc[] =
+    "double free or invalid pointer (block is not allocated)";
+
+/* Small-page block index of p, or abort. */
+static inline uint32_t block_index(const struct na_page *pg, const void *p,
+    const char *fn)
+{
+	uintptr_t off = (uintptr_t)p - pg->start;
+	uint64_t idx = (off * pg->recip) >> 40;
+
+	if (NA_UNLIKELY(idx * pg->bsize != off || idx >= pg->capacity))
+		na_fatal(fn, msg_inside, p);
+	return (uint32_t)idx;
+}
+
+static inline struct na_page *page_lookup(struct na_segment *s,
+    const void *p)
+{
+	if (NA_UNLIKELY(s->kind != NA_SEG_NORMAL))
+		return &s->pages[0];
+	return &s->pages[s->slice_page[((uintptr_t)p - s->base) >>
+	    NA_SLICE_SHIFT]];
+}
+
+struct na_page *na_page_of(const void *p, const char *fn)
+{
+	struct na_segment *s = na_segmap_lookup((uintptr_t)p);
+
+	if (s == NULL)
+		na_fatal(fn, msg_foreign, p);
+	struct na_page *pg = page_lookup(s, p);
+	if (pg->kind == NA_PAGE_SMALL) {
+		uint32_t idx = block_index(pg, p, fn);
+		uint64_t bit = (uint64_t)1 << (idx & 63);
+		if ((__atomic_load_n(&pg->lfree[idx >> 6], __ATOMIC_RELAXED) |
+		    atomic_load_explicit(&pg->rfree[idx >> 6],
+		    memory_order_relaxed)) & bit)
+			na_fatal(fn, msg_unalloc, p);
+		return pg;
+	}
+	if (pg->kind != NA_PAGE_LARGE && pg->kind != NA_PAGE_HUGE)
+		na_fatal(fn, msg_unalloc, p);
+	if ((uintptr_t)p != pg->ublock)
+		na_fatal(fn, msg_inside, p);
+	return pg;
+}
+
+size_t na_usable_size(const struct na_page *pg)
+{
+	if (pg->kind == NA_PAGE_SMALL)
+		return pg->bsize;
+	if (pg->kind == NA_PAGE_HUGE)
+		return pg->seg->size - (pg->ublock - pg->seg->base);
+	size_t bytes = (size_t)(pg->slices == 0 ? 64 : pg->slices) <<
+	    NA_SLICE_SHIFT;
+	return bytes - (pg->ublock - pg->start);
+}
+
+static void count_free(struct na_tcache *tc, unsigned origin, int remote)
+{
+	if (tc == &na_tcache_empty) {
+		atomic_fetch_add(&na_gstats.n_free_notc, 1);
+		return;
+	}
+	tc->n_free++;
+	tc->n_remote_free += (unsigned)remote;
+	if (remote && origin != tc->arena) {
+		atomic_fetch_add(&na_arenas[origin].remote_frees_in, 1);
+		na_numa_note_remote_free(tc->arena, origin);
+	}
+}
+
+void na_free_big(struct na_segment *s, struct na_page *pg, const void *p)
+{
+	if (pg->kind == NA_PAGE_HUGE) {
+		if ((uintptr_t)p != pg->ublock)
+			na_fatal("free()", msg_inside, p);
+		count_free(na_tls, s->arena, 0);
+		na_huge_free(pg);
+		return;
+	}
+	if (pg->kind != NA_PAGE_LARGE)
+		na_fatal("free()", msg_unalloc, p);
+	if ((uintptr_t)p != pg->ublock)
+		na_fatal("free()", msg_inside, p);
+	struct na_arena *a = &na_arenas[s->arena];
+	na_lock_acquire(&a->lock);
+	if (pg->kind != NA_PAGE_LARGE)	/* lost a race with itself */
+		na_fatal("free()", msg_unalloc, p);
+	na_segment_page_free(a, pg);
+	na_lock_release(&a->lock);
+	count_free(na_tls, s->arena, 0);
+}
+
+NA_NOINLINE static void free_remote(struct na_tcache *tc,
+    struct na_page *pg, uint32_t idx, const void *p)
+{
+	na_page_free_remote(pg, idx, p);
+	count_free(tc, pg->seg->arena, 1);
+}
+
+NA_EXPORT void NA_API(free)(void *p)
+{
+	if (p == NULL)
+		return;
+	struct na_segment *s = na_segmap_lookup((uintptr_t)p);
+	if (NA_UNLIKELY(s == NULL))
+		na_fatal("free()", msg_foreign, p);
+	struct na_page *pg = page_lookup(s, p);
+	if (NA_UNLIKELY(pg->kind != NA_PAGE_SMALL)) {
+		na_free_big(s, pg, p);
+		return;
+	}
+	uint32_t idx = block_index(pg, p, "free()");
+	uint32_t w = idx >> 6;
+	uint64_t bit = (uint64_t)1 << (idx & 63);
+	struct na_tcache *tc = na_tls;
+	if (NA_LIKELY(atomic_load_explicit(&pg->owner,
+	    memory_order_relaxed) == tc)) {
+		if (NA_UNLIKELY((pg->lfree[w] | atomic_load_explicit(
+		    &pg->rfree[w], memory_order_relaxed)) & bit))
+			na_fatal("free()", "double free", p);
+		pg->lfree[w] |= bit;
+		tc->n_free++;
+		if (NA_UNLIKELY(--pg->used == 0 || pg->in_full))
+			na_tcache_page_freed(tc, pg);
+		return;
+	}
+	free_remote(tc, pg, idx, p);
+}

@@ -1,0 +1,121 @@
+/*
+ * malloc.c: malloc's fast path and the allocation slow paths (thread
+ * cache creation, small refill, large and huge blocks, arena caches).
+ */
+#include <errno.h>
+#include <stdint.h>
+
+#include "numalloc_internal.h"
+
+static inline void *page_pop(struct na_tcache *tc, struct na_page *pg)
+{
+	uint32_t w = pg->cur;
+	uint64_t b = pg->lfree[w];
+
+	pg->lfree[w] = b & (b - 1);
+	pg->used++;
+	tc->n_malloc++;
+	return (void *)(pg->start + (size_t)((w << 6) +
+	    (uint32_t)__builtin_ctzll(b)) * pg->bsize);
+}
+
+NA_EXPORT void *NA_API(malloc)(size_t n)
+{
+	struct na_tcache *tc = na_tls;
+
+	if (NA_LIKELY(n <= NA_SMALL_MAX)) {
+		struct na_page *pg = tc->q[na_size_class(n)].first;
+		if (NA_LIKELY(pg->lfree[pg->cur] != 0))
+			return page_pop(tc, pg);
+	}
+	return na_malloc_slow(tc, n, 0);
+}
+
+void *na_malloc_slow(struct na_tcache *tc, size_t size, size_t align)
+{
+	na_ensure_init();
+	if (tc == &na_tcache_empty) {
+		tc = na_tcache_init_thread();
+		if (tc == NULL) {
+			errno = ENOMEM;
+			return NULL;
+		}
+	}
+	return na_tcache_malloc(tc, size, align);
+}
+
+void *na_large_malloc(struct na_tcache *tc, size_t n, size_t align)
+{
+	size_t extra = align > NA_SLICE_SIZE ? align - NA_SLICE_SIZE : 0;
+	struct na_page *pg;
+
+	if (n + extra > NA_LARGE_MAX || n + extra < n) {
+		pg = na_huge_alloc(tc->arena, n, align);
+		return pg != NULL ? (void *)pg->ublock : NULL;
+	}
+	struct na_arena *a = &na_arenas[tc->arena];
+	unsigned slices = (unsigned)((n + extra + NA_SLICE_SIZE - 1) >>
+	    NA_SLICE_SHIFT);
+	if (slices == 0)
+		slices = 1;
+	na_arena_maybe_purge(a);
+	na_lock_acquire(&a->lock);
+	pg = na_segment_page_alloc(a, slices);
+	if (pg != NULL) {
+		pg->kind = NA_PAGE_LARGE;
+		pg->cls = 0;
+		pg->usize = n;
+		pg->ublock = align > NA_SLICE_SIZE ?
+		    (pg->start + align - 1) & ~(uintptr_t)(align - 1) :
+		    pg->start;
+		pg->capacity = pg->used = 1;
+	}
+	na_lock_release(&a->lock);
+	return pg != NULL ? (void *)pg->ublock : NULL;
+}
+
+void *na_tcache_malloc(struct na_tcache *tc, size_t n, size_t align)
+{
+	unsigned cls = NA_CLASS_COUNT;
+	void *p;
+
+	if (n > PTRDIFF_MAX) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	if (n <= NA_SMALL_MAX && align <= NA_ALIGN)
+		cls = na_size_class(n);
+	else if (n <= NA_SMALL_MAX && align <= NA_SLICE_SIZE)
+		cls = na_size_class_aligned(n, align);
+	if (cls == NA_CLASS_COUNT) {
+		p = na_large_malloc(tc, n, align);
+		if (p == NULL)
+			errno = ENOMEM;
+		else
+			tc->n_malloc++;
+		return p;
+	}
+	struct na_page *pg = tc->q[cls].first;
+	if (pg->lfree[pg->cur] == 0) {
+		pg = na_tcache_refill(tc, cls);
+		if (pg == NULL) {
+			errno = ENOMEM;
+			return NULL;
+		}
+	}
+	return page_pop(tc, pg);
+}
+
+void *na_arena_malloc(unsigned arena, size_t size)
+{
+	na_ensure_init();
+	if (arena >= na_arena_count) {
+		errno = EINVAL;
+		return NULL;
+	}
+	struct na_arena *a = &na_arenas[arena];
+	na_lock_acquire(&a->shared_lock);
+	void *p = na_tcache_malloc(&a->shared, size, 0);
+	na_lock_release(&a->shared_lock);
+	return p;
+}

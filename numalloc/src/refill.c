@@ -1,0 +1,124 @@
+/*
+ * refill.c: the small-allocation slow path - find the thread a page with
+ * a free block (its own queue, its full pages that got remote frees,
+ * abandoned pages, a fresh page), and take back emptied pages.
+ */
+#include "numalloc_internal.h"
+#include "pageq.h"
+
+/* Point pg->cur at a word with a free bit; 0 if there is none. */
+static int page_find_free(struct na_page *pg)
+{
+	for (uint32_t w = 0; w < pg->nwords; w++) {
+		if (pg->lfree[w] != 0) {
+			pg->cur = w;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static struct na_page *adopt(struct na_tcache *tc, struct na_arena *a,
+    unsigned cls)
+{
+	struct na_page *pg, *found = NULL;
+
+	if (atomic_load_explicit(&a->abandoned_count, memory_order_relaxed) == 0)
+		return NULL;
+	na_lock_acquire(&a->lock);
+	for (int n = 0; n < 8 && found == NULL; n++) {
+		pg = a->abandoned[cls];
+		if (pg == NULL)
+			break;
+		a->abandoned[cls] = pg->next;
+		atomic_fetch_sub(&a->abandoned_count, 1);
+		atomic_store(&pg->owner, tc);
+		na_page_collect(pg);
+		if (page_find_free(pg)) {
+			q_push_front(&tc->q[cls], pg);
+			found = pg;
+		} else {
+			pg->in_full = 1;
+			q_push_back(&tc->full[cls], pg);
+		}
+	}
+	na_lock_release(&a->lock);
+	return found;
+}
+
+static struct na_page *fresh_page(struct na_tcache *tc, unsigned cls)
+{
+	struct na_arena *a = &na_arenas[tc->arena];
+
+	na_arena_maybe_purge(a);
+	struct na_page *pg = adopt(tc, a, cls);
+	if (pg != NULL)
+		return pg;
+	na_lock_acquire(&a->lock);
+	pg = na_segment_page_alloc(a, na_class_slices[cls]);
+	na_lock_release(&a->lock);
+	if (pg == NULL)
+		return NULL;
+	na_page_init_small(pg, cls);
+	atomic_store(&pg->owner, tc);
+	q_push_front(&tc->q[cls], pg);
+	return pg;
+}
+
+struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls)
+{
+	struct na_pageq *q = &tc->q[cls], *full = &tc->full[cls];
+	struct na_page *pg, *next;
+
+	for (pg = q_head(q); pg != NULL; pg = next) {
+		next = pg->next;
+		if (page_find_free(pg) ||
+		    (na_page_collect(pg) > 0 && page_find_free(pg))) {
+			if (pg != q->first) {
+				q_remove(q, pg);
+				q_push_front(q, pg);
+			}
+			return pg;
+		}
+		q_remove(q, pg);
+		pg->in_full = 1;
+		q_push_back(full, pg);
+	}
+	/* Full pages only gain blocks through remote frees. */
+	for (pg = q_head(full); pg != NULL; pg = next) {
+		next = pg->next;
+		if (na_page_collect(pg) > 0 && page_find_free(pg)) {
+			q_remove(full, pg);
+			pg->in_full = 0;
+			q_push_front(q, pg);
+			return pg;
+		}
+	}
+	if (!tc->is_shared) {
+		/* Slow path only: follow the thread to its current node. */
+		unsigned node = na_numa_current_node();
+		if (node != tc->arena && node < na_arena_count)
+			na_tcache_set_arena(tc, node);
+	}
+	return fresh_page(tc, cls);
+}
+
+void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg)
+{
+	unsigned c = pg->cls;
+
+	if (pg->in_full) {
+		q_remove(&tc->full[c], pg);
+		pg->in_full = 0;
+		q_push_back(&tc->q[c], pg);
+	}
+	/* Keep the queue's first page even when empty: a malloc/free loop
+	 * on one block must not map and return a page every time. */
+	if (pg->used == 0 && tc->q[c].first != pg) {
+		struct na_arena *a = &na_arenas[pg->seg->arena];
+		q_remove(&tc->q[c], pg);
+		na_lock_acquire(&a->lock);
+		na_segment_page_free(a, pg);
+		na_lock_release(&a->lock);
+	}
+}

@@ -1,0 +1,251 @@
+/*
+ * segment.c: slices of 4 MiB segments handed out as pages, returned, and
+ * purged; huge segments.  Everything here except the huge functions runs
+ * under the arena lock.
+ */
+#include "numalloc_internal.h"
+
+static uint64_t run_mask(unsigned idx, unsigned n)
+{
+	return (n >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1)) << idx;
+}
+
+/* Lowest index of n consecutive set bits in m, or -1. */
+static int find_run(uint64_t m, unsigned n)
+{
+	uint64_t r = m;
+
+	for (unsigned i = 1; i < n && r != 0; i++)
+		r &= m >> i;
+	return r != 0 ? __builtin_ctzll(r) : -1;
+}
+
+static void seg_link(struct na_arena *a, struct na_segment *s)
+{
+	s->prev = NULL;
+	s->next = a->segs;
+	if (a->segs != NULL)
+		a->segs->prev = s;
+	a->segs = s;
+}
+
+static void seg_unlink(struct na_arena *a, struct na_segment *s)
+{
+	if (s->prev != NULL)
+		s->prev->next = s->next;
+	else
+		a->segs = s->next;
+	if (s->next != NULL)
+		s->next->prev = s->prev;
+	s->next = s->prev = NULL;
+}
+
+static struct na_segment *segment_new(struct na_arena *a)
+{
+	size_t msize = sizeof(struct na_segment) +
+	    NA_SLICES * sizeof(struct na_page);
+	struct na_segment *s = na_os_meta_alloc(msize);
+	if (s == NULL)
+		return NULL;
+	void *base = na_os_alloc(NA_SEGMENT_SIZE, NA_SEGMENT_SIZE, a->index);
+	if (base == NULL) {
+		na_os_meta_free(s, msize);
+		return NULL;
+	}
+	s->base = (uintptr_t)base;
+	s->size = NA_SEGMENT_SIZE;
+	s->kind = NA_SEG_NORMAL;
+	s->arena = a->index;
+	s->meta_size = msize;
+	s->free_slices = ~(uint64_t)0;
+	if (na_segmap_set(s->base, s->size, s) != 0) {
+		na_os_free(base, NA_SEGMENT_SIZE);
+		na_os_meta_free(s, msize);
+		return NULL;
+	}
+	seg_link(a, s);
+	atomic_fetch_add(&na_gstats.segments, 1);
+	atomic_fetch_add(&a->mapped_bytes, NA_SEGMENT_SIZE);
+	na_stats_mapped((int64_t)NA_SEGMENT_SIZE);
+	return s;
+}
+
+static void segment_delete(struct na_arena *a, struct na_segment *s)
+{
+	seg_unlink(a, s);
+	na_segmap_clear(s->base, s->size);
+	na_os_free((void *)s->base, s->size);
+	atomic_fetch_sub(&na_gstats.segments, 1);
+	atomic_fetch_sub(&a->mapped_bytes, s->size);
+	na_stats_mapped(-(int64_t)s->size);
+	na_os_meta_free(s, s->meta_size);
+}
+
+struct na_page *na_segment_page_alloc(struct na_arena *a, unsigned n)
+{
+	struct na_segment *s;
+	int idx;
+
+	/* Prefer slices still committed (no page faults), then any. */
+	for (s = a->segs; s != NULL; s = s->next)
+		if ((idx = find_run(s->free_slices & s->dirty_slices, n)) >= 0)
+			goto found;
+	for (s = a->segs; s != NULL; s = s->next)
+		if ((idx = find_run(s->free_slices, n)) >= 0)
+			goto found;
+	s = segment_new(a);
+	if (s == NULL)
+		return NULL;
+	idx = 0;
+found:;
+	uint64_t m = run_mask((unsigned)idx, n);
+	s->free_slices &= ~m;
+	s->dirty_slices &= ~m;
+	if (s->free_slices == 0)
+		seg_unlink(a, s);
+	for (unsigned i = 0; i < n; i++)
+		s->slice_page[idx + i] = (uint8_t)idx;
+	struct na_page *pg = &s->pages[idx];
+	pg->seg = s;
+	pg->slices = (uint8_t)(n == 64 ? 0 : n);	/* 64 stored as 0 */
+	pg->start = s->base + ((size_t)idx << NA_SLICE_SHIFT);
+	pg->in_full = 0;
+	pg->next = pg->prev = NULL;
+	return pg;
+}
+
+static unsigned page_slices(const struct na_page *pg)
+{
+	return pg->slices == 0 ? 64 : pg->slices;
+}
+
+void na_segment_page_free(struct na_arena *a, struct na_page *pg)
+{
+	struct na_segment *s = pg->seg;
+	unsigned idx = (unsigned)((pg->start - s->base) >> NA_SLICE_SHIFT);
+	uint64_t m = run_mask(idx, page_slices(pg));
+
+	pg->kind = NA_PAGE_FREE;
+	atomic_store_explicit(&pg->owner, NULL, memory_order_relaxed);
+	if (s->free_slices == 0)
+		seg_link(a, s);
+	if (s->dirty_slices == 0)
+		s->dirty_since = na_clock_ns();
+	s->free_slices |= m;
+	s->dirty_slices |= m;
+	if (na_opt.purge_delay_ms >= 0 &&
+	    atomic_load_explicit(&a->purge_due, memory_order_relaxed) == 0)
+		atomic_store(&a->purge_due, s->dirty_since +
+		    (uint64_t)na_opt.purge_delay_ms * 1000000u);
+	if (na_opt.purge_delay_ms == 0)
+		na_arena_purge(a, 1);
+}
+
+static size_t purge_segment(struct na_segment *s)
+{
+	uint64_t d = s->dirty_slices;
+	size_t bytes = 0;
+
+	while (d != 0) {
+		unsigned i = (unsigned)__builtin_ctzll(d), n = 0;
+		while (i + n < 64 && (d >> (i + n) & 1))
+			n++;
+		na_os_purge((void *)(s->base + ((size_t)i << NA_SLICE_SHIFT)),
+		    (size_t)n << NA_SLICE_SHIFT);
+		bytes += (size_t)n << NA_SLICE_SHIFT;
+		d &= ~run_mask(i, n);
+	}
+	s->dirty_slices = 0;
+	return bytes;
+}
+
+size_t na_arena_purge(struct na_arena *a, int force)
+{
+	uint64_t now = na_clock_ns(), due = 0;
+	uint64_t delay = na_opt.purge_delay_ms < 0 ? UINT64_MAX / 2 :
+	    (uint64_t)na_opt.purge_delay_ms * 1000000u;
+	size_t bytes = 0;
+	int kept_empty = 0;
+	struct na_segment *s, *next;
+
+	for (s = a->segs; s != NULL; s = next) {
+		next = s->next;
+		if (s->dirty_slices != 0 && (force ||
+		    now - s->dirty_since >= delay))
+			bytes += purge_segment(s);
+		else if (s->dirty_slices != 0 &&
+		    (due == 0 || s->dirty_since + delay < due))
+			due = s->dirty_since + delay;
+		/* Keep one empty segment against map/unmap bouncing. */
+		if (s->free_slices == ~(uint64_t)0 && s->dirty_slices == 0) {
+			if (kept_empty++ > 0)
+				segment_delete(a, s);
+		}
+	}
+	atomic_store(&a->purge_due, due);
+	atomic_fetch_add(&na_gstats.purged, bytes);
+	return bytes;
+}
+
+void na_arena_maybe_purge(struct na_arena *a)
+{
+	uint64_t due = atomic_load_explicit(&a->purge_due,
+	    memory_order_relaxed);
+
+	if (due == 0 || na_clock_ns() < due)
+		return;
+	na_lock_acquire(&a->lock);
+	na_arena_purge(a, 0);
+	na_lock_release(&a->lock);
+}
+
+struct na_page *na_huge_alloc(unsigned arena, size_t size, size_t align)
+{
+	size_t msize = sizeof(struct na_segment) + sizeof(struct na_page);
+	if (align < NA_SEGMENT_SIZE)
+		align = NA_SEGMENT_SIZE;
+	/* Whole granules, so no other segment shares a segmap entry. */
+	size_t dsize = (size + NA_SEGMENT_SIZE - 1) & ~(NA_SEGMENT_SIZE - 1);
+	if (dsize < size)
+		return NULL;
+	struct na_segment *s = na_os_meta_alloc(msize);
+	if (s == NULL)
+		return NULL;
+	void *base = na_os_alloc(dsize, align, arena);
+	if (base == NULL) {
+		na_os_meta_free(s, msize);
+		return NULL;
+	}
+	s->base = (uintptr_t)base;
+	s->size = dsize;
+	s->kind = NA_SEG_HUGE;
+	s->arena = arena;
+	s->meta_size = msize;
+	struct na_page *pg = &s->pages[0];
+	pg->kind = NA_PAGE_HUGE;
+	pg->seg = s;
+	pg->start = pg->ublock = s->base;
+	pg->usize = size;
+	pg->capacity = pg->used = 1;
+	if (na_segmap_set(s->base, dsize, s) != 0) {
+		na_os_free(base, dsize);
+		na_os_meta_free(s, msize);
+		return NULL;
+	}
+	atomic_fetch_add(&na_gstats.huge_allocs, 1);
+	atomic_fetch_add(&na_arenas[arena].mapped_bytes, dsize);
+	na_stats_mapped((int64_t)dsize);
+	return pg;
+}
+
+void na_huge_free(struct na_page *pg)
+{
+	struct na_segment *s = pg->seg;
+
+	pg->kind = NA_PAGE_FREE;
+	na_segmap_clear(s->base, s->size);
+	na_os_free((void *)s->base, s->size);
+	atomic_fetch_sub(&na_arenas[s->arena].mapped_bytes, s->size);
+	na_stats_mapped(-(int64_t)s->size);
+	na_os_meta_free(s, s->meta_size);
+}
