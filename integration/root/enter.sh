@@ -27,6 +27,7 @@ mount -t sysfs sysfs "$root/sys" 2>/dev/null || true
 mount --bind /dev "$root/dev"
 mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
 ip link set lo up 2>/dev/null || true
+ulimit -c 0  # the suite traps and aborts on purpose: no core files
 exec chroot "$root" "$@"'
 
 if [ -n "$netns" ]; then
