@@ -68,8 +68,8 @@ if [ -n "$have_mdnsd" ]; then
 	tu_bg "$bin/avahi-peer.sh" "$peer" ma-peer "$out/demo-avahi" 2>"$out/demo-avahi.log"
 	pre=
 	[ -z "$have_numalloc" ] || pre=LD_PRELOAD=/usr/local/lib/libnumalloc.so
-	printf '$ %s &\n' "env $pre $bin/enter.sh -n $cli $root /usr/local/sbin/mdnsd -d -c /run/demo/mdnsd.conf"
-	tu_bg env $pre "$bin/enter.sh" -n "$cli" "$root" /usr/local/sbin/mdnsd -d -c /run/demo/mdnsd.conf \
+	printf '$ %s &\n' "env $pre $bin/enter.sh -n $cli $root /usr/local/sbin/mdnsd -d -f /run/demo/mdnsd.conf"
+	tu_bg env $pre "$bin/enter.sh" -n "$cli" "$root" /usr/local/sbin/mdnsd -d -f /run/demo/mdnsd.conf \
 	    2>"$out/demo-mdnsd.log"
 	mdnsd=$tu_last_pid
 	tu_wait_for 15 grep -q 'Server startup complete' "$out/demo-avahi.log"

@@ -8,7 +8,6 @@
 set -eu
 [ $# -ge 1 ] || { echo "usage: mdnsd-conf.sh HOSTS [MDNS-IFACE]" >&2; exit 2; }
 echo "listen 127.0.0.1"
-echo "user root"
 echo "hosts file $1"
 if [ -n "${2:-}" ]; then
 	echo "mdns interface $2"

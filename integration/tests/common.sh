@@ -62,7 +62,7 @@ ma_mdnsd_start() {
 	_ns=$1 _conf=$2
 	shift 2
 	tu_bg env "$@" "$ma_bin/enter.sh" -n "$_ns" "$ma_root" \
-	    /usr/local/sbin/mdnsd -d -c "$_conf" >mdnsd.log 2>&1
+	    /usr/local/sbin/mdnsd -d -f "$_conf" >mdnsd.log 2>&1
 	ma_mdnsd_pid=$tu_last_pid
 	tu_wait_for 10 ma_answers "$_ns" localhost ||
 		{ cat mdnsd.log; atf_fail "mdnsd did not answer on 127.0.0.1:53 in $_ns"; }
