@@ -8,6 +8,7 @@
  * and glibc both call malloc for it), so it runs after the allocator is
  * marked ready.
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -16,6 +17,18 @@
 #include "numalloc_internal.h"
 
 struct na_options na_opt = { .purge_delay_ms = 50 };
+/* Where the exit statistics go: a copy of stderr taken at start-up,
+ * because programs such as coreutils close stderr in an atexit handler,
+ * before destructors run. */
+static int stats_fd = 2;
+
+void na_stats_fd_init(void)
+{
+	int fd = fcntl(2, F_DUPFD_CLOEXEC, 100);
+
+	if (fd >= 0)
+		stats_fd = fd;
+}
 _Atomic int na_initialized;
 struct na_gstats na_gstats;
 
@@ -72,6 +85,8 @@ void na_options_init(void)
 	option_env("NUMALLOC_STATS", 0, 1, &v);
 	na_opt.stats = (int)v;
 	option_env("NUMALLOC_PURGE_DELAY", -1, 3600000, &na_opt.purge_delay_ms);
+	if (na_opt.stats)
+		na_stats_fd_init();
 }
 
 void na_process_init(void)
@@ -99,7 +114,7 @@ __attribute__((constructor)) static void na_constructor(void)
 __attribute__((destructor)) static void na_destructor(void)
 {
 	if (na_opt.stats)
-		numalloc_print_stats(2);
+		numalloc_print_stats(stats_fd);
 }
 
 /* ---- fork: take every lock so the child sees consistent state ---- */

@@ -4,20 +4,23 @@
  * one atomic each and no system call; pthread mutexes would drag in
  * libpthread objects and, under glibc, possible allocation paths.
  */
-#include <linux/futex.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "numalloc_internal.h"
 
+/* From <linux/futex.h>, which musl-gcc's header set does not have. */
+#define NA_FUTEX_WAIT_PRIVATE 128
+#define NA_FUTEX_WAKE_PRIVATE 129
+
 static void futex_wait(_Atomic int *w, int val)
 {
-	syscall(SYS_futex, w, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+	syscall(SYS_futex, w, NA_FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
 }
 
 static void futex_wake(_Atomic int *w)
 {
-	syscall(SYS_futex, w, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+	syscall(SYS_futex, w, NA_FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
 void na_lock_acquire(struct na_lock *l)

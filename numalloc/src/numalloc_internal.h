@@ -408,6 +408,8 @@ static inline void na_ensure_init(void)
 		na_process_init();
 }
 void na_options_init(void) NA_HIDDEN;
+/* Keep a copy of stderr for the statistics printed at exit. */
+void na_stats_fd_init(void) NA_HIDDEN;
 void na_fork_init(void) NA_HIDDEN;
 
 /* Print "numalloc: <fn>: <msg> (pointer 0x<ptr>)" with write(2) and

@@ -94,6 +94,8 @@ NA_EXPORT int numalloc_option_set(enum numalloc_option opt, long value)
 	case NUMALLOC_OPT_VERBOSE:
 		if (value != 0 && value != 1)
 			break;
+		if (opt == NUMALLOC_OPT_STATS && value && !na_opt.stats)
+			na_stats_fd_init();
 		if (opt == NUMALLOC_OPT_STATS)
 			na_opt.stats = (int)value;
 		else

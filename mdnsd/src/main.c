@@ -1,0 +1,208 @@
+/* main.c: mdnsd(8): options, start-up order, signals. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "log.h"
+#include "privdrop.h"
+#include "server.h"
+
+struct opts {
+	const char *conf;
+	const char *pidfile;
+	bool check, verbose_check, foreground, syslog;
+	int verbose;
+	struct cfg_overrides ov;
+};
+
+static struct server *the_server;
+static struct opts the_opts;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: mdnsd [-dnsv] [-f file] [-l address] "
+	    "[-P pidfile] [-p port]\n");
+	exit(2);
+}
+
+static void
+parse_args(int argc, char **argv, struct opts *o)
+{
+	int ch;
+	unsigned long v;
+	char *end;
+
+	o->ov.log_level = -1;
+	while ((ch = getopt(argc, argv, "df:l:nP:p:sv")) != -1) {
+		switch (ch) {
+		case 'd': o->foreground = true; break;
+		case 'f': o->conf = optarg; break;
+		case 'l': o->ov.listen = optarg; break;
+		case 'n': o->check = true; break;
+		case 'P': o->pidfile = optarg; break;
+		case 'p':
+			v = strtoul(optarg, &end, 10);
+			if (*optarg == '\0' || *end || v == 0 || v > 65535) {
+				fprintf(stderr, "mdnsd: bad port '%s'\n",
+				    optarg);
+				exit(2);
+			}
+			o->ov.port = v;
+			break;
+		case 's': o->syslog = true; break;
+		case 'v': o->verbose++; break;
+		default: usage();
+		}
+	}
+	if (optind != argc)
+		usage();
+	if (o->verbose > 0 && !o->check)
+		o->ov.log_level = LOG_DEBUG;
+}
+
+static void
+on_term(struct ev_loop *loop, int signo, void *data)
+{
+	(void)data;
+	log_info("signal %d: exiting", signo);
+	ev_break(loop);
+}
+
+static void
+on_usr1(struct ev_loop *loop, int signo, void *data)
+{
+	(void)loop;
+	(void)signo;
+	(void)data;
+	server_stats(the_server);
+}
+
+static void
+on_hup(struct ev_loop *loop, int signo, void *data)
+{
+	struct config *cfg = config_load(the_opts.conf, &the_opts.ov, loop);
+	(void)signo;
+	(void)data;
+
+	if (cfg == NULL || config_open_backends(cfg) < 0) {
+		log_err("reload failed; keeping the running configuration");
+		config_free(cfg);
+		return;
+	}
+	log_set_level(cfg->log_level);
+	server_reconfigure(the_server, cfg);
+	log_info("configuration reloaded");
+}
+
+static int
+daemonize(void)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid > 0)
+		_exit(0);
+	if (setsid() < 0)
+		return -1;
+	int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (fd >= 0) {
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		if (fd > 2)
+			close(fd);
+	}
+	return 0;
+}
+
+static int
+write_pidfile(const char *path)
+{
+	FILE *f = fopen(path, "we");
+	if (f == NULL) {
+		log_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	fprintf(f, "%ld\n", (long)getpid());
+	return fclose(f);
+}
+
+static int
+check_only(struct config *cfg, const struct opts *o)
+{
+	if (o->verbose > 0)
+		config_print(cfg, stdout);
+	else
+		fprintf(stderr, "%s: configuration OK\n",
+		    cfg->path[0] ? cfg->path : "mdnsd");
+	config_free(cfg);
+	return 0;
+}
+
+/* Root part of start-up: bind, open backends, then leave root. */
+static int
+start(struct ev_loop *loop, struct config *cfg, const struct opts *o)
+{
+	if ((the_server = server_new(loop, cfg)) == NULL) {
+		log_err("out of memory");
+		return -1;
+	}
+	if (server_open(the_server) < 0 || config_open_backends(cfg) < 0)
+		return -1;
+	if (!o->foreground && daemonize() < 0) {
+		log_err("daemon: %s", strerror(errno));
+		return -1;
+	}
+	if (o->pidfile && write_pidfile(o->pidfile) < 0)
+		return -1;
+	if (privdrop(cfg->user, cfg->group, cfg->chroot) < 0)
+		return -1;
+	if (ev_signal(loop, SIGTERM, on_term, NULL) < 0 ||
+	    ev_signal(loop, SIGINT, on_term, NULL) < 0 ||
+	    ev_signal(loop, SIGHUP, on_hup, NULL) < 0 ||
+	    ev_signal(loop, SIGUSR1, on_usr1, NULL) < 0)
+		return -1;
+	signal(SIGPIPE, SIG_IGN);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct ev_loop *loop;
+	struct config *cfg;
+	int rc = 1;
+
+	parse_args(argc, argv, &the_opts);
+	log_init("mdnsd", false, LOG_INFO);
+	if ((loop = ev_loop_new()) == NULL) {
+		log_err("event loop: %s", strerror(errno));
+		return 1;
+	}
+	cfg = config_load(the_opts.conf, &the_opts.ov, loop);
+	if (cfg == NULL)
+		return 1;
+	if (the_opts.check)
+		return check_only(cfg, &the_opts);
+	log_init("mdnsd", the_opts.syslog || !the_opts.foreground,
+	    cfg->log_level);
+	if (start(loop, cfg, &the_opts) == 0) {
+		log_info("ready");
+		rc = ev_run(loop) < 0 ? 1 : 0;
+	}
+	if (the_server != NULL) {
+		cfg = the_server->cfg;
+		server_free(the_server);
+	}
+	config_free(cfg);
+	ev_loop_free(loop);
+	if (the_opts.pidfile)
+		unlink(the_opts.pidfile);
+	return rc;
+}
