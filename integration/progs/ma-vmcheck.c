@@ -15,14 +15,20 @@
  *       start PROG in its own session and leave it running
  *   ma-vmcheck LABEL nodes N
  *       pass if the machine has exactly N NUMA nodes (sysfs)
+ *   ma-vmcheck LABEL lo-up
+ *       bring the loopback interface up (the guest's init leaves it down
+ *       and the image has no ip(8)); mdnsd listens there
  *
  * Exit: 0 pass, 1 fail, 2 usage.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -104,9 +110,26 @@ static int nodes(const char *label, int want)
 	return n == want ? 0 : 1;
 }
 
+static int lo_up(const char *label)
+{
+	struct ifreq ifr = { .ifr_name = "lo" };
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), ok;
+
+	ok = fd >= 0 && ioctl(fd, SIOCGIFFLAGS, &ifr) == 0;
+	ifr.ifr_flags |= IFF_UP;
+	ok = ok && ioctl(fd, SIOCSIFFLAGS, &ifr) == 0;
+	if (!ok)
+		printf("ma-vmcheck %s: cannot bring lo up: %m\n", label);
+	if (fd >= 0)
+		close(fd);
+	return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc == 3 && strcmp(argv[2], "lo-up") == 0)
+		return lo_up(argv[1]);
 	if (argc == 4 && strcmp(argv[2], "nodes") == 0)
 		return nodes(argv[1], atoi(argv[3]));
 	if (argc >= 5 && strcmp(argv[2], "status") == 0)
@@ -118,6 +141,7 @@ int main(int argc, char **argv)
 	fprintf(stderr, "usage: ma-vmcheck LABEL status EXPECT|sigN PROG [ARGS...]\n"
 	    "       ma-vmcheck LABEL retry SECONDS PROG [ARGS...]\n"
 	    "       ma-vmcheck LABEL daemon PROG [ARGS...]\n"
-	    "       ma-vmcheck LABEL nodes N\n");
+	    "       ma-vmcheck LABEL nodes N\n"
+	    "       ma-vmcheck LABEL lo-up\n");
 	return 2;
 }
