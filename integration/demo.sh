@@ -12,6 +12,9 @@ bin=$src/integration/root
 root=$out/root
 TESTUTIL_SH=$src/tests/lib/testutil.sh
 . "$TESTUTIL_SH"
+# testutil's cleanup expects errors (killing what already exited): not
+# under set -e, or it would stop half-way.
+trap 'set +e; tu_cleanup' EXIT
 
 run() { printf '$ %s\n' "$*"; "$@"; }
 # try CMD...: run and show the exit status, which may be a failure on purpose.
@@ -59,7 +62,8 @@ if [ -n "$have_mdnsd" ]; then
 	mkdir -p "$dir"
 	tu_dir_list="$tu_dir_list $dir"
 	printf '10.77.9.9\tma-hosts.test\n' >"$dir/hosts"
-	run "$bin/mdnsd-conf.sh" /run/demo/hosts veth0 | tee "$dir/mdnsd.conf"
+	printf '$ %s\n' "$bin/mdnsd-conf.sh /run/demo/hosts veth0 >$dir/mdnsd.conf"
+	"$bin/mdnsd-conf.sh" /run/demo/hosts veth0 | tee "$dir/mdnsd.conf"
 	tu_netns cli
 	tu_netns peer
 	printf '# namespaces %s (mdnsd, the client) and %s (avahi), joined by a veth pair\n' "$cli" "$peer"
@@ -67,13 +71,14 @@ if [ -n "$have_mdnsd" ]; then
 	printf '$ %s &\n' "$bin/avahi-peer.sh $peer ma-peer $out/demo-avahi"
 	tu_bg "$bin/avahi-peer.sh" "$peer" ma-peer "$out/demo-avahi" 2>"$out/demo-avahi.log"
 	pre=
-	[ -z "$have_numalloc" ] || pre=LD_PRELOAD=/usr/local/lib/libnumalloc.so
-	printf '$ %s &\n' "env $pre $bin/enter.sh -n $cli $root /usr/local/sbin/mdnsd -d -f /run/demo/mdnsd.conf"
-	tu_bg env $pre "$bin/enter.sh" -n "$cli" "$root" /usr/local/sbin/mdnsd -d -f /run/demo/mdnsd.conf \
+	[ -z "$have_numalloc" ] || pre="-p /usr/local/lib/libnumalloc.so"
+	printf '$ %s &\n' "$bin/enter.sh -n $cli $pre $root /usr/local/sbin/mdnsd -d -f /run/demo/mdnsd.conf"
+	tu_bg "$bin/enter.sh" -n "$cli" $pre "$root" /usr/local/sbin/mdnsd -d -f /run/demo/mdnsd.conf \
 	    2>"$out/demo-mdnsd.log"
 	mdnsd=$tu_last_pid
-	tu_wait_for 15 grep -q 'Server startup complete' "$out/demo-avahi.log"
-	tu_wait_for 10 "$bin/enter.sh" -n "$cli" "$root" /usr/local/bin/ma-loadgen -n 1 -m 100 localhost
+	tu_wait_for 15 grep -q 'Server startup complete' "$out/demo-avahi.log" ||
+		{ cat "$out/demo-avahi.log"; exit 1; }
+	"$bin/wait-dns.sh" "$cli" "$root" "$mdnsd" 10 || { cat "$out/demo-mdnsd.log"; exit 1; }
 	try "$bin/enter.sh" -n "$cli" "$root" /usr/local/bin/ma-resolve ma-hosts.test ma-peer.local
 	try "$bin/enter.sh" -n "$cli" "$root" /usr/local/bin/ma-resolve ma-missing.test
 

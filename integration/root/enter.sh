@@ -1,6 +1,6 @@
 #!/bin/sh
-# enter.sh [-n NETNS] ROOT PROGRAM [ARGS...]: run PROGRAM inside the musl
-# root, the way every integration check does.
+# enter.sh [-n NETNS] [-p LIB] ROOT PROGRAM [ARGS...]: run PROGRAM inside
+# the musl root, the way every integration check does.
 #
 # The program runs chrooted in ROOT, in a fresh mount namespace (so the
 # /proc, /dev, /sys and /tmp mounted for it vanish with it and never touch
@@ -8,16 +8,27 @@
 # -n (the suite's own, created by the test), otherwise a fresh one that
 # has nothing but loopback.  Its exit status is PROGRAM's; a program killed
 # by a signal shows as 128+N, as in any shell.
+#
+# -p LIB preloads the root's LIB into PROGRAM through musl's loader
+# (`ld-musl-x86_64.so.1 --preload`), as LD_PRELOAD would, without handing
+# LD_PRELOAD to the host's glibc tools (ip, unshare, chroot) on the way.
 set -eu
-netns=
-if [ "${1:-}" = -n ]; then
-	netns=$2
-	shift 2
-fi
-[ $# -ge 2 ] || { echo "usage: enter.sh [-n NETNS] ROOT PROGRAM [ARGS...]" >&2; exit 2; }
+netns= preload=
+while [ $# -gt 0 ]; do
+	case $1 in
+	-n) netns=$2; shift 2 ;;
+	-p) preload=$2; shift 2 ;;
+	*) break ;;
+	esac
+done
+[ $# -ge 2 ] || { echo "usage: enter.sh [-n NETNS] [-p LIB] ROOT PROGRAM [ARGS...]" >&2; exit 2; }
 root=$(cd "$1" && pwd)
 shift
 [ -x "$root/lib/ld-musl-x86_64.so.1" ] || { echo "enter.sh: $root is not a musl root" >&2; exit 2; }
+if [ -n "$preload" ]; then
+	[ -f "$root$preload" ] || { echo "enter.sh: no $preload in the root" >&2; exit 2; }
+	set -- /lib/ld-musl-x86_64.so.1 --preload "$preload" "$@"
+fi
 
 # Runs in the new namespaces: mount what programs expect, then chroot.
 inner='

@@ -53,22 +53,17 @@ ma_rundir() {
 	eval "$1=\$_d; $1_in=/run/\${_d##*/}"
 }
 
-# ma_mdnsd_start NS CONF-IN-ROOT [ENV=VALUE...]: start mdnsd in the
-# foreground inside the root in namespace NS with the given config (a path
-# inside the root), and wait until it answers on 127.0.0.1:53.  Its PID
-# (the daemon's own: enter.sh execs all the way down) goes to ma_mdnsd_pid,
-# its log to $PWD/mdnsd.log.
+# ma_mdnsd_start NS CONF-IN-ROOT [-p LIB]: start mdnsd in the foreground
+# inside the root in namespace NS with the given config (a path inside the
+# root), optionally with LIB preloaded, and wait until it answers on
+# 127.0.0.1:53.  Its PID (the daemon's own: enter.sh execs all the way
+# down) goes to ma_mdnsd_pid, its log to $PWD/mdnsd.log.
 ma_mdnsd_start() {
 	_ns=$1 _conf=$2
 	shift 2
-	tu_bg env "$@" "$ma_bin/enter.sh" -n "$_ns" "$ma_root" \
+	tu_bg "$ma_bin/enter.sh" -n "$_ns" "$@" "$ma_root" \
 	    /usr/local/sbin/mdnsd -d -f "$_conf" >mdnsd.log 2>&1
 	ma_mdnsd_pid=$tu_last_pid
-	tu_wait_for 10 ma_answers "$_ns" localhost ||
+	"$ma_bin/wait-dns.sh" "$_ns" "$ma_root" "$ma_mdnsd_pid" 15 ||
 		{ cat mdnsd.log; atf_fail "mdnsd did not answer on 127.0.0.1:53 in $_ns"; }
-}
-
-# ma_answers NS NAME: one query from inside the root got a reply.
-ma_answers() {
-	"$ma_bin/enter.sh" -n "$1" "$ma_root" /usr/local/bin/ma-loadgen -n 1 -m 100 "$2"
 }
