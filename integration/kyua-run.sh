@@ -24,6 +24,10 @@ fi
 grep '^#' "$out/mkroot.log"
 
 rm -f "$results"
+# numalloc's checks for the VM image, one per line (files, not Kyua
+# variables: atf-sh mangles '=' in variable values).
+printf '%s' "${MA_VM_EXTRA_PROGS:-}" | tr ';' '\n' >"$out/vm-extra.progs"
+printf '%s' "${MA_VM_EXTRA_LINES:-}" | tr ';' '\n' >"$out/vm-extra.lines"
 # The suite's configuration variables (see tests/common.sh); Kyua refuses
 # empty values, so unset ones are left out.
 set --
