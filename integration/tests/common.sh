@@ -27,11 +27,6 @@ ma_need() {
 	[ -n "$_v" ] || atf_skip "$2 is not installed in the root (disabled or not built yet)"
 }
 
-# ma_enter [-n NETNS] PROGRAM ARGS...: run PROGRAM inside the root.
-ma_enter() {
-	"$ma_bin/enter.sh" "$@" 2>&1
-}
-
 # ma_avahi_peer NS NAME LOGVAR: run an avahi-daemon in namespace NS that
 # publishes NAME.local (root/avahi-peer.sh) and wait until it has claimed
 # the name.  The log's path goes to LOGVAR.
