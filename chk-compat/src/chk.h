@@ -71,6 +71,14 @@ CHK_HIDDEN CHK_NORETURN void chk_libc_fatal(const char *text);
 CHK_HIDDEN void chk_printf_check(int flag, const char *fmt);
 CHK_HIDDEN void chk_wprintf_check(int flag, const wchar_t *fmt);
 
+/* Work around musl's out-of-bounds nl_type read in vfwprintf for N$
+ * formats (see printf_check.c); call right before vfwprintf/vswprintf. */
+CHK_HIDDEN void chk_wide_positional_prepare(const wchar_t *fmt);
+
+/* Keep the preceding call a real call (its frame must land on the stack
+ * chk_wide_positional_prepare just zeroed), not a tail jump. */
+#define CHK_NO_TAIL_CALL(v) __asm__ volatile("" : "+r"(v))
+
 /*
  * 1 if [p, p+len) lies entirely in readable, non-writable mappings (or
  * /proc/self/maps cannot be read because of ENOENT/EACCES: glibc allows

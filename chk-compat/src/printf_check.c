@@ -177,3 +177,22 @@ chk_wprintf_check(int flag, const wchar_t *fmt)
 	sc.wide = 1;
 	check(&sc, (wcslen(fmt) + 1) * sizeof(wchar_t));
 }
+
+/*
+ * musl (1.2.3 and current) declares vfwprintf's nl_type[NL_ARGMAX] but
+ * reads nl_type[NL_ARGMAX] when a format uses N$: one int past the end,
+ * on the stack.  Non-zero there makes every positional wide printf fail
+ * with -1.  Zero the stack below our caller, where vfwprintf's frame is
+ * about to be, so the stray read sees 0 as it does in a fresh process.
+ * glibc is unaffected; the wipe is cheap and only done for N$ formats.
+ */
+__attribute__((__noinline__)) void
+chk_wide_positional_prepare(const wchar_t *fmt)
+{
+	volatile char pad[2048];
+
+	if (wcschr(fmt, L'$') == NULL)
+		return;
+	memset((char *)pad, 0, sizeof pad);
+	__asm__ volatile("" : : "r"(pad) : "memory");
+}

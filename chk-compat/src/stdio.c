@@ -103,6 +103,9 @@ fgetws_common(wchar_t *s, size_t size, int n, FILE *f, int lock)
 		return NULL;
 	if (lock)
 		flockfile(f);
+	/* fgetws orients an unoriented stream; fgetwc_unlocked need not
+	 * (glibc's does not), so do it once here. */
+	fwide(f, 1);
 	had_error = ferror(f);
 	while (count < lim) {
 		wint_t c = fgetwc_unlocked(f);

@@ -8,10 +8,15 @@ CHK_EXPORT int
 __vswprintf_chk(wchar_t *s, size_t n, int flag, size_t slen,
     const wchar_t *fmt, va_list ap)
 {
+	int r;
+
 	if (CHK_UNLIKELY(n > slen))
 		__chk_fail();
 	chk_wprintf_check(flag, fmt);
-	return vswprintf(s, n, fmt, ap);
+	chk_wide_positional_prepare(fmt);
+	r = vswprintf(s, n, fmt, ap);
+	CHK_NO_TAIL_CALL(r);
+	return r;
 }
 
 CHK_EXPORT int
@@ -30,8 +35,13 @@ __swprintf_chk(wchar_t *s, size_t n, int flag, size_t slen,
 CHK_EXPORT int
 __vfwprintf_chk(FILE *f, int flag, const wchar_t *fmt, va_list ap)
 {
+	int r;
+
 	chk_wprintf_check(flag, fmt);
-	return vfwprintf(f, fmt, ap);
+	chk_wide_positional_prepare(fmt);
+	r = vfwprintf(f, fmt, ap);
+	CHK_NO_TAIL_CALL(r);
+	return r;
 }
 
 CHK_EXPORT int

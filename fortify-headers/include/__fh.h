@@ -143,6 +143,7 @@
 	__unused__)) ret name
 #define __FH_ORIG(name) (&name)
 #define __FH_DECL_ORIG(name)
+#define __FH_DECL_ORIG_AS(name, sym)
 #define __FH_NT
 #else
 #define __FH_POS(t)
@@ -150,8 +151,10 @@
 	__gnu_inline__, __artificial__)) ret name
 #define __FH_VFN(ret, name) __FH_FN(ret, name)
 #define __FH_ORIG(name) __fh_orig_##name
-#define __FH_DECL_ORIG(name) __FH_C_BEGIN extern __typeof__(name) \
-	__fh_orig_##name __asm__(__FH_STR(__USER_LABEL_PREFIX__) #name); __FH_C_END
+#define __FH_DECL_ORIG(name) __FH_DECL_ORIG_AS(name, #name)
+/* For a function the libc redirects (glibc's pread -> pread64). */
+#define __FH_DECL_ORIG_AS(name, sym) __FH_C_BEGIN extern __typeof__(name) \
+	__fh_orig_##name __asm__(__FH_STR(__USER_LABEL_PREFIX__) sym); __FH_C_END
 /*
  * g++ requires a redeclaration to repeat the exception specification;
  * glibc marks most of these functions __THROW (noexcept in C++).
@@ -162,6 +165,13 @@
 #define __FH_NT
 #endif
 #endif
+/*
+ * An asm-label alias of the real function, for the few Clang wrappers
+ * whose (&name) would find the wrapper itself (enable_if overloads).
+ */
+#define __FH_DECL_ALIAS(name) __FH_DECL_ALIAS_AS(name, #name)
+#define __FH_DECL_ALIAS_AS(name, sym) __FH_C_BEGIN extern __typeof__(name) \
+	__fh_orig_##name __asm__(__FH_STR(__USER_LABEL_PREFIX__) sym); __FH_C_END
 #define __FH_POS0 __FH_POS(0)
 #define __FH_POSS __FH_POS(__FH_TS)
 
@@ -295,6 +305,54 @@ void __fh_overflow(const char *__fh_fn)
 #define __FH_CHKS(fn, p, n) __FH_CHECK(fn, (n) > __FH_BOSS(p))
 #define __FH_CHKN(fn, p, n, sz) __FH_CHECK(fn, (n) > __FH_BOS0(p) / (sz))
 #define __FH_CHKSN(fn, p, n, sz) __FH_CHECK(fn, (n) > __FH_BOSS(p) / (sz))
+
+/*
+ * The %n policy (level 2 and up): a format whose text the compiler knows
+ * (a literal, or an array it saw initialised) may use %n; any other
+ * format is scanned and a %n conversion traps, since an attacker who
+ * controls a format uses %n to write memory.  Wide formats are always
+ * scanned.  __fh_pctn() finds a conversion whose letter is n, skipping
+ * "%%", flags, widths, precisions, $ positions and length modifiers.
+ */
+#define __FH_FMT_KNOWN(f) __builtin_constant_p(__builtin_strlen(f))
+#define __FH_PCTN_SCAN(type, name) \
+static __inline__ __attribute__((__unused__)) int name(const type *__fh_f) \
+{ \
+	for (; *__fh_f; __fh_f++) { \
+		if (*__fh_f != '%') \
+			continue; \
+		__fh_f++; \
+		while (*__fh_f && (*__fh_f == '$' || *__fh_f == '*' || \
+		    *__fh_f == '.' || *__fh_f == '-' || *__fh_f == '+' || \
+		    *__fh_f == ' ' || *__fh_f == '#' || *__fh_f == '\'' || \
+		    (*__fh_f >= '0' && *__fh_f <= '9') || *__fh_f == 'h' || \
+		    *__fh_f == 'l' || *__fh_f == 'L' || *__fh_f == 'q' || \
+		    *__fh_f == 'j' || *__fh_f == 'z' || *__fh_f == 't')) \
+			__fh_f++; \
+		if (*__fh_f == 'n') \
+			return 1; \
+		if (!*__fh_f) \
+			break; \
+	} \
+	return 0; \
+}
+__FH_PCTN_SCAN(char, __fh_pctn)
+#if __FH_LEVEL >= 2
+#define __FH_CHK_FMT(fn, f, known) do { \
+	if (!(known) && __fh_pctn(f)) \
+		__fh_fail_why(fn, __FH_WHY_PCTN); \
+} while (0)
+#else
+#define __FH_CHK_FMT(fn, f, known) do { } while (0)
+#endif
+
+/* Clang: an overload chosen only when the format is (not) known. */
+#if __FH_CLANG
+#define __FH_IF_KNOWN(f) __attribute__((__enable_if__(__FH_FMT_KNOWN(f), "")))
+#define __FH_IF_UNKNOWN(f) __attribute__((__enable_if__(!__FH_FMT_KNOWN(f), "")))
+/* An overload preferred to the libc's declaration it would tie with. */
+#define __FH_PREFER __attribute__((__enable_if__(1, "")))
+#endif
 
 #endif /* __FH_ACTIVE */
 #endif /* __FH_H */

@@ -26,9 +26,9 @@ def parse(path):
             if len(parts) != 7:
                 sys.exit("%s: malformed line: %s" % (path, line))
             name, header, kind, unit, ret, cond, call = parts
-            if kind not in ("mem", "str", "fmt"):
+            if kind not in ("mem", "str", "fmt", "call"):
                 sys.exit("%s: %s: bad kind %s" % (path, name, kind))
-            if ret not in ("p", "i", "v"):
+            if ret.rstrip("!") not in ("p", "i", "v"):
                 sys.exit("%s: %s: bad ret %s" % (path, name, ret))
             rows.append(dict(name=name, header=header, kind=kind, unit=unit,
                              ret=ret, cond=cond, call=call))
@@ -59,14 +59,23 @@ def case_fn(row, obj):
         size = "sizeof obj"
         base = "(void *)&obj"
     call = row["call"]
-    if row["ret"] == "p":
+    ret = row["ret"].rstrip("!")
+    if ret == "p":
         rec = "\t{\n\t\tconst void *r = (const void *)(%s);\n" \
               "\t\tt->ret = r ? (long)((const char *)r - (const char *)D) : -1;\n\t}\n" % call
-    elif row["ret"] == "i":
+    elif ret == "i":
         rec = "\tt->ret = (long)(%s);\n" % call
     else:
         rec = "\t%s;\n\tt->ret = 0;\n" % call
     free = "\tfree(obj);\n" if obj == "heap" else ""
+    fmt = ""
+    if row["kind"] == "fmt":
+        # A writable format: with %n for the "over" run, without for the fit.
+        decl += "\tchar FMT[16];\n\twchar_t WFMT[16];\n\tint CNT = 0;\n\tchar *PTR = 0;\n"
+        fmt = ("\tfh_formats(N > FH_UNITS, FMT, WFMT);\n")
+        free += "\tfree(PTR);\n\t(void)CNT;\n"
+    if row["ret"].endswith("!"):
+        free += "\tt->outlen = 0;\n"
     check = "\tif (!obj)\n\t\tabort();\n" if obj == "heap" else ""
     return ("#define D (%s)\n"
             "fh_case_fn PFX(%s);\n"
@@ -76,16 +85,19 @@ def case_fn(row, obj):
             "\tva_list AP;\n"
             "\tconst char *S = t->s;\n"
             "\tconst wchar_t *W = t->w;\n"
+            "\tconst char *SP = S;\n"
+            "\tconst wchar_t *WP = W;\n"
             "\tmbstate_t MBS;\n\n"
-            "\t(void)S; (void)W; (void)N;\n"
+            "\t(void)S; (void)W; (void)N; (void)SP; (void)WP;\n"
             "%s"
             "\tmemset(&MBS, 0, sizeof MBS);\n"
             "\tfh_fill(%s, %s);\n"
+            "%s"
             "\tva_start(AP, t);\n"
             "%s"
             "\tva_end(AP);\n"
             "\tfh_record(t, %s, %s);\n"
-            "%s}\n#undef D\n\n") % (dm, fn, fn, decl, check, base, size, rec, base, size, free)
+            "%s}\n#undef D\n\n") % (dm, fn, fn, decl, check, base, size, fmt, rec, base, size, free)
 
 
 def main():
@@ -99,7 +111,7 @@ def main():
             if row["cond"] != "-":
                 c.write("#if %s\n" % row["cond"])
             for obj in OBJECTS:
-                if row["kind"] == "fmt" and obj != "stack":
+                if row["kind"] in ("fmt", "call") and obj != "stack":
                     continue
                 c.write(case_fn(row, obj))
             if row["cond"] != "-":
@@ -110,7 +122,7 @@ def main():
         entries = []
         for row in rows:
             for obj in OBJECTS:
-                if row["kind"] == "fmt" and obj != "stack":
+                if row["kind"] in ("fmt", "call") and obj != "stack":
                     continue
                 fn = "%s_%s" % (ident(row["name"]), obj)
                 t.write("#if %s\nfh_case_fn fort_%s, plain_%s;\n#endif\n"

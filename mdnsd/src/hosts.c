@@ -7,23 +7,30 @@
  *
  * Reloading: at most once a second, a query stats the files; if any
  * changed (mtime, size, inode) all are read again into a fresh database,
- * which replaces the old one only if it could be built.
+ * which replaces the old one only if it could be built.  Files are reached
+ * through a descriptor of their directory opened at start-up, so the
+ * same paths keep working after chroot and when an editor replaces the
+ * file by renaming a new one over it.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "backend.h"
 #include "hosts.h"
 #include "log.h"
 
 #define HOSTS_MAX_FILES	8
-#define HOSTS_MAX_ADDRS	32
+#define HOSTS_MAX_ADDRS	64	/* musl keeps 48 (MAXADDRS) */
 
 struct hosts_file {
 	char path[256];
+	const char *base;		/* last component of path */
+	int dirfd;			/* its directory, or -1 */
 	struct stat st;			/* as last read; st_ino 0 if missing */
 };
 
@@ -59,6 +66,7 @@ hosts_config(struct backend *b, struct cfg_ctx *c, int argc, char **argv)
 			    HOSTS_MAX_FILES);
 		if (strlen(argv[1]) >= sizeof h->files[0].path)
 			return cfg_error(c, "hosts: path too long");
+		h->files[h->nfiles].dirfd = -1;
 		strcpy(h->files[h->nfiles++].path, argv[1]);
 		return 0;
 	}
@@ -72,14 +80,38 @@ hosts_config(struct backend *b, struct cfg_ctx *c, int argc, char **argv)
 	    argv[0]);
 }
 
-static char *
-read_file(const char *path, struct stat *st)
+static void
+open_dir(struct hosts_file *f)
 {
-	FILE *f = fopen(path, "re");
+	char dir[256];
+	char *slash = strrchr(f->path, '/');
+
+	f->base = slash ? slash + 1 : f->path;
+	if (slash == f->path)
+		strcpy(dir, "/");
+	else if (slash != NULL)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - f->path),
+		    f->path);
+	else
+		strcpy(dir, ".");
+	f->dirfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (f->dirfd < 0)
+		log_warn("hosts: %s: %s", dir, strerror(errno));
+}
+
+static char *
+read_file(const struct hosts_file *hf, struct stat *st)
+{
+	int fd = hf->dirfd >= 0 ? openat(hf->dirfd, hf->base,
+	    O_RDONLY | O_CLOEXEC) : open(hf->path, O_RDONLY | O_CLOEXEC);
+	FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
 	char *buf;
 
-	if (f == NULL)
+	if (f == NULL) {
+		if (fd >= 0)
+			close(fd);
 		return NULL;
+	}
 	if (fstat(fileno(f), st) < 0 || st->st_size > (64 << 20) ||
 	    (buf = malloc((size_t)st->st_size + 1)) == NULL) {
 		fclose(f);
@@ -101,7 +133,14 @@ load(struct hosts *h)
 		return -1;
 	for (unsigned i = 0; i < h->nfiles; i++) {
 		struct hosts_file *f = &h->files[i];
-		char *text = read_file(f->path, &f->st);
+		char *text = read_file(f, &f->st);
+		if (text == NULL && errno != ENOENT) {
+			/* unreadable is not empty: keep what we have */
+			log_warn("hosts: %s: %s; keeping the old data",
+			    f->path, strerror(errno));
+			hosts_db_free(db);
+			return h->db != NULL ? 0 : -1;
+		}
 		if (text == NULL) {
 			log_warn("hosts: %s: %s", f->path, strerror(errno));
 			memset(&f->st, 0, sizeof f->st);
@@ -125,8 +164,12 @@ hosts_open(struct backend *b)
 {
 	struct hosts *h = b->priv;
 
-	if (h->nfiles == 0)
+	if (h->nfiles == 0) {
+		h->files[0].dirfd = -1;
 		strcpy(h->files[h->nfiles++].path, "/etc/hosts");
+	}
+	for (unsigned i = 0; i < h->nfiles; i++)
+		open_dir(&h->files[i]);
 	return load(h);
 }
 
@@ -134,7 +177,9 @@ static bool
 changed(const struct hosts_file *f)
 {
 	struct stat st;
-	if (stat(f->path, &st) < 0)
+	int rc = f->dirfd >= 0 ? fstatat(f->dirfd, f->base, &st, 0) :
+	    stat(f->path, &st);
+	if (rc < 0)
 		return f->st.st_ino != 0;
 	return st.st_ino != f->st.st_ino || st.st_size != f->st.st_size ||
 	    st.st_mtim.tv_sec != f->st.st_mtim.tv_sec ||
@@ -246,6 +291,9 @@ static void
 hosts_destroy(struct backend *b)
 {
 	struct hosts *h = b->priv;
+	for (unsigned i = 0; i < h->nfiles; i++)
+		if (h->files[i].dirfd >= 0)
+			close(h->files[i].dirfd);
 	hosts_db_free(h->db);
 	free(h);
 }

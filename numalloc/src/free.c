@@ -24,13 +24,17 @@ static inline uint32_t block_index(const struct na_page *pg, const void *p,
 	return (uint32_t)idx;
 }
 
+/* The descriptor of the page holding p (any kind; FREE if none). */
 static inline struct na_page *page_lookup(struct na_segment *s,
     const void *p)
 {
 	if (NA_UNLIKELY(s->kind != NA_SEG_NORMAL))
 		return &s->pages[0];
-	return &s->pages[s->slice_page[((uintptr_t)p - s->base) >>
-	    NA_SLICE_SHIFT]];
+	struct na_page *pg = &s->pages[((uintptr_t)p >> NA_SLICE_SHIFT) &
+	    (NA_SLICES - 1)];
+	if (NA_UNLIKELY(pg->kind == NA_PAGE_TAIL))
+		pg = &s->pages[pg->head];
+	return pg;
 }
 
 struct na_page *na_page_of(const void *p, const char *fn)
@@ -43,8 +47,8 @@ struct na_page *na_page_of(const void *p, const char *fn)
 	if (pg->kind == NA_PAGE_SMALL) {
 		uint32_t idx = block_index(pg, p, fn);
 		uint64_t bit = (uint64_t)1 << (idx & 63);
-		if ((__atomic_load_n(&pg->lfree[idx >> 6], __ATOMIC_RELAXED) |
-		    atomic_load_explicit(&pg->rfree[idx >> 6],
+		if ((__atomic_load_n(&pg->bits[idx >> 6].lfree, __ATOMIC_RELAXED) |
+		    atomic_load_explicit(&pg->bits[idx >> 6].rfree,
 		    memory_order_relaxed)) & bit)
 			na_fatal(fn, msg_unalloc, p);
 		return pg;
@@ -128,10 +132,10 @@ NA_EXPORT void NA_API(free)(void *p)
 	struct na_tcache *tc = na_tls;
 	if (NA_LIKELY(atomic_load_explicit(&pg->owner,
 	    memory_order_relaxed) == tc)) {
-		if (NA_UNLIKELY((pg->lfree[w] | atomic_load_explicit(
-		    &pg->rfree[w], memory_order_relaxed)) & bit))
+		if (NA_UNLIKELY((pg->bits[w].lfree | atomic_load_explicit(
+		    &pg->bits[w].rfree, memory_order_relaxed)) & bit))
 			na_fatal("free()", "double free", p);
-		pg->lfree[w] |= bit;
+		pg->bits[w].lfree |= bit;
 		tc->n_free++;
 		if (NA_UNLIKELY(--pg->used == 0 || pg->in_full))
 			na_tcache_page_freed(tc, pg);

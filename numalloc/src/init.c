@@ -145,13 +145,20 @@ static void fork_child(void)
 		atomic_store(&na_arenas[i].lock.state, 0);
 		atomic_store(&na_arenas[i].shared_lock.state, 0);
 	}
-	/* The other threads' caches have no thread any more: give their
-	 * pages to the arenas so this process can reuse them. */
-	struct na_tcache *tc = na_registry, *next;
-	for (; tc != NULL; tc = next) {
-		next = tc->next_all;
-		if (tc != na_tls)
-			na_tcache_abandon(tc);
+	/* The other threads' caches have no thread any more.  Their page
+	 * queues may be half-updated (fork interrupted a thread between
+	 * two stores), so they are not walked: they are only dropped from
+	 * the registry, and their pages stay unused in this process. */
+	struct na_tcache **pp = &na_registry;
+	while (*pp != NULL) {
+		struct na_tcache *tc = *pp;
+		if (tc == na_tls) {
+			pp = &tc->next_all;
+			continue;
+		}
+		*pp = tc->next_all;
+		atomic_fetch_add(&na_gstats.n_malloc_dead, tc->n_malloc);
+		atomic_fetch_add(&na_gstats.n_free_dead, tc->n_free);
 	}
 }
 

@@ -10,9 +10,9 @@
 static inline void *page_pop(struct na_tcache *tc, struct na_page *pg)
 {
 	uint32_t w = pg->cur;
-	uint64_t b = pg->lfree[w];
+	uint64_t b = pg->bits[w].lfree;
 
-	pg->lfree[w] = b & (b - 1);
+	pg->bits[w].lfree = b & (b - 1);
 	pg->used++;
 	tc->n_malloc++;
 	return (void *)(pg->start + (size_t)((w << 6) +
@@ -25,7 +25,7 @@ NA_EXPORT void *NA_API(malloc)(size_t n)
 
 	if (NA_LIKELY(n <= NA_SMALL_MAX)) {
 		struct na_page *pg = tc->q[na_size_class(n)].first;
-		if (NA_LIKELY(pg->lfree[pg->cur] != 0))
+		if (NA_LIKELY(pg->bits[pg->cur].lfree != 0))
 			return page_pop(tc, pg);
 	}
 	return na_malloc_slow(tc, n, 0);
@@ -96,7 +96,7 @@ void *na_tcache_malloc(struct na_tcache *tc, size_t n, size_t align)
 		return p;
 	}
 	struct na_page *pg = tc->q[cls].first;
-	if (pg->lfree[pg->cur] == 0) {
+	if (pg->bits[pg->cur].lfree == 0) {
 		pg = na_tcache_refill(tc, cls);
 		if (pg == NULL) {
 			errno = ENOMEM;

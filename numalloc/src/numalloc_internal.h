@@ -82,21 +82,27 @@
  * "remote"), and the next thread that needs a page of that class adopts
  * them.  Empty pages go back to their segments.
  *
- * TLS model.  A single `__thread` pointer, global-dynamic model, compiled
- * with -mtls-dialect=gnu2 (TLSDESC) where the compiler has it.  For the
- * static library the linker relaxes this to local-exec; when the shared
- * object is loaded at start-up (LD_PRELOAD, DT_NEEDED) TLSDESC resolves to
- * a static TLS offset (no __tls_get_addr call); and a dlopen()ed copy still
- * works, because musl allocates a dlopen()ed module's TLS for all threads
- * at dlopen time and TLSDESC falls back to the dynamic resolver.
- * initial-exec would make dlopen() fail under musl, which reserves no
- * surplus static TLS.  (A dlopen()ed allocator cannot replace the
- * process's malloc anyway; it only serves the numalloc_* API.)
+ * TLS model.  One `__thread` pointer.  glibc builds give it the
+ * initial-exec model (one %fs-relative load): glibc keeps surplus static
+ * TLS for objects loaded later, so even a dlopen()ed libnumalloc.so loads.
+ * musl reserves no surplus and refuses initial-exec TLS in an object
+ * loaded by dlopen(), so musl builds use the default global-dynamic model
+ * compiled with -mtls-dialect=gnu2 (TLSDESC): the linker relaxes it to
+ * local-exec in a static program; in a shared object loaded at start-up
+ * (LD_PRELOAD, DT_NEEDED) the descriptor resolves to a static offset
+ * (a call that returns a constant, no __tls_get_addr); and a dlopen()ed
+ * copy still works through musl's dynamic TLSDESC resolver, musl having
+ * allocated the module's TLS for every thread at dlopen() time.
+ * (A dlopen()ed allocator cannot replace the process's malloc anyway; it
+ * only serves the numalloc_* API.)  -DNA_TLS_DYNAMIC forces the musl
+ * choice on glibc.
  *
  * fork.  pthread_atfork handlers take every allocator lock before fork and
  * release them in the parent; the child re-initialises them and keeps its
- * own tcache.  Pages owned by threads that do not exist in the child are
- * abandoned by the child handler, so they are reused.
+ * own tcache.  The caches of threads that do not exist in the child may
+ * have been interrupted half-way through a queue update, so the child
+ * drops them from the registry without walking them: their pages stay
+ * unused in the child (bounded by what those threads cached).
  *
  * NUMA (issue 8).  The core asks four hooks, implemented in src/numa/ by
  * the NUMA work (or by src/numa_single.c, the single-node fallback that is
@@ -198,32 +204,50 @@ enum na_page_kind {
 	NA_PAGE_SMALL,		/* blocks of one size class, bitmaps valid */
 	NA_PAGE_LARGE,		/* one block of 256 KiB .. 2 MiB */
 	NA_PAGE_HUGE,		/* the one page of a huge segment */
+	NA_PAGE_TAIL,		/* a later slice of a multi-slice page */
 };
 
 struct na_tcache;
 struct na_segment;
 
-struct na_page {
+/*
+ * A page descriptor.  Every slice of a segment has one, so free() finds
+ * it by address arithmetic (segment + slice * sizeof); the later slices of
+ * a multi-slice page are NA_PAGE_TAIL and name their head.  The first
+ * cache line holds all that malloc and an owner's free touch; has_remote
+ * (written by other threads) lives in the second; the size is 1152 =
+ * 9 * 128 bytes so that indexing is a lea and a shift.
+ */
+struct __attribute__((aligned(64))) na_page {
 	uint8_t kind;		/* enum na_page_kind */
 	uint8_t cls;		/* size class (small pages) */
-	uint8_t slices;		/* length in slices (huge: 0) */
+	uint8_t slices;		/* length in slices, 64 stored as 0 */
 	uint8_t in_full;	/* on its owner's full list */
+	uint8_t head;		/* TAIL: slice index of the page's head */
+	uint8_t pad_[3];
 	uint32_t capacity;	/* blocks in the page */
 	uint32_t used;		/* blocks allocated (owner's view) */
-	uint32_t cur;		/* first lfree word that may be non-zero */
+	uint32_t cur;		/* lfree word malloc takes bits from */
 	uint32_t nwords;	/* bitmap words in use */
 	uint32_t bsize;		/* block size in bytes (small pages) */
+	uint32_t pad2_;
 	uint64_t recip;		/* ceil(2^40 / bsize): index by multiply */
 	uintptr_t start;	/* address of block 0 */
-	size_t usize;		/* large/huge: the size asked for */
-	uintptr_t ublock;	/* large/huge: the pointer handed out */
 	_Atomic(struct na_tcache *) owner;	/* NULL: abandoned */
+	uint64_t pad3_;
+	/* second cache line */
+	_Atomic int has_remote;			/* rfree may be non-zero */
 	struct na_segment *seg;
 	struct na_page *next, *prev;		/* owner's queue / lists */
-	_Atomic int has_remote;			/* rfree may be non-zero */
-	uint64_t lfree[NA_BITMAP_WORDS];	/* owner-only, 1 = free */
-	_Atomic uint64_t rfree[NA_BITMAP_WORDS];/* remote frees, 1 = freed */
+	size_t usize;		/* large/huge: the size asked for */
+	uintptr_t ublock;	/* large/huge: the pointer handed out */
+	uint64_t pad4_[2];
+	struct {
+		uint64_t lfree;		/* owner-only, 1 = free */
+		_Atomic uint64_t rfree;	/* remote frees, 1 = freed */
+	} bits[NA_BITMAP_WORDS];	/* pairs: one cache line for free() */
 };
+_Static_assert(sizeof(struct na_page) == 1152, "na_page is 9 * 128 bytes");
 
 /* -------------------------------------------------------------------- */
 /* Segments and the segment map                                          */
@@ -241,12 +265,31 @@ struct na_segment {
 	uint64_t dirty_slices;	/* free and still committed */
 	uint64_t dirty_since;	/* ns (CLOCK_MONOTONIC) oldest dirty */
 	struct na_segment *next, *prev;	/* arena's segment list */
-	uint8_t slice_page[NA_SLICES];	/* slice -> first slice of page */
 	struct na_page pages[];	/* NA_SLICES (normal) or 1 (huge) */
 };
 
+/* The segment map: 2^13 first-level pointers to 2^12-entry tables. */
+#define NA_SEGMAP_L2_BITS 12
+#define NA_SEGMAP_L1_BITS (NA_ADDR_BITS - NA_SEGMENT_SHIFT - NA_SEGMAP_L2_BITS)
+struct na_segmap_l2 {
+	_Atomic(struct na_segment *) seg[(size_t)1 << NA_SEGMAP_L2_BITS];
+};
+extern _Atomic(struct na_segmap_l2 *) na_segmap[(size_t)1 << NA_SEGMAP_L1_BITS] NA_HIDDEN;
+
 /* Address -> segment.  Returns NULL for addresses we never mapped. */
-struct na_segment *na_segmap_lookup(uintptr_t addr) NA_HIDDEN;
+static inline struct na_segment *na_segmap_lookup(uintptr_t addr)
+{
+	if (NA_UNLIKELY(addr >> NA_ADDR_BITS))
+		return NULL;
+	uintptr_t g = addr >> NA_SEGMENT_SHIFT;
+	struct na_segmap_l2 *t = atomic_load_explicit(
+	    &na_segmap[g >> NA_SEGMAP_L2_BITS], memory_order_acquire);
+	if (NA_UNLIKELY(t == NULL))
+		return NULL;
+	return atomic_load_explicit(
+	    &t->seg[g & (((uintptr_t)1 << NA_SEGMAP_L2_BITS) - 1)],
+	    memory_order_acquire);
+}
 int na_segmap_set(uintptr_t base, size_t size, struct na_segment *s) NA_HIDDEN;
 void na_segmap_clear(uintptr_t base, size_t size) NA_HIDDEN;
 
@@ -292,7 +335,15 @@ struct na_arena *na_arena_get(unsigned index) NA_HIDDEN;
 void *na_arena_malloc(unsigned arena, size_t size) NA_HIDDEN;
 void na_tcache_set_arena(struct na_tcache *tc, unsigned arena) NA_HIDDEN;
 
-extern __thread struct na_tcache *na_tls NA_HIDDEN;
+/* glibc reserves surplus static TLS for dlopen()ed objects, so the
+ * initial-exec model (one %fs-relative load) is safe there; musl reserves
+ * none, so musl builds use TLSDESC (see "TLS model" above). */
+#if defined(__GLIBC__) && !defined(NA_TLS_DYNAMIC)
+#define NA_TLS_MODEL __attribute__((tls_model("initial-exec")))
+#else
+#define NA_TLS_MODEL
+#endif
+extern __thread struct na_tcache *na_tls NA_HIDDEN NA_TLS_MODEL;
 extern struct na_tcache na_tcache_empty NA_HIDDEN;
 extern struct na_page na_page_empty NA_HIDDEN;
 

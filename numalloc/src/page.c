@@ -23,9 +23,9 @@ void na_page_init_small(struct na_page *pg, unsigned cls)
 	pg->nwords = (uint32_t)((cap + 63) / 64);
 	for (uint32_t w = 0; w < pg->nwords; w++) {
 		size_t left = cap - (size_t)w * 64;
-		pg->lfree[w] = left >= 64 ? ~(uint64_t)0 :
+		pg->bits[w].lfree = left >= 64 ? ~(uint64_t)0 :
 		    (((uint64_t)1 << left) - 1);
-		atomic_store_explicit(&pg->rfree[w], 0, memory_order_relaxed);
+		atomic_store_explicit(&pg->bits[w].rfree, 0, memory_order_relaxed);
 	}
 	atomic_store_explicit(&pg->has_remote, 0, memory_order_relaxed);
 }
@@ -40,11 +40,11 @@ int na_page_collect(struct na_page *pg)
 	 * of its word raises it again (it sets its bit, then the flag). */
 	atomic_exchange(&pg->has_remote, 0);
 	for (uint32_t w = 0; w < pg->nwords; w++) {
-		if (atomic_load_explicit(&pg->rfree[w],
+		if (atomic_load_explicit(&pg->bits[w].rfree,
 		    memory_order_relaxed) == 0)
 			continue;
-		uint64_t v = atomic_exchange(&pg->rfree[w], 0);
-		pg->lfree[w] |= v;
+		uint64_t v = atomic_exchange(&pg->bits[w].rfree, 0);
+		pg->bits[w].lfree |= v;
 		gained += __builtin_popcountll(v);
 	}
 	pg->used -= (uint32_t)gained;
@@ -60,9 +60,9 @@ void na_page_free_remote(struct na_page *pg, uint32_t idx, const void *p)
 
 	/* The owner writes lfree without atomics; this racy read can only
 	 * miss a double free that races with the owner, never invent one. */
-	if (__atomic_load_n(&pg->lfree[w], __ATOMIC_RELAXED) & bit)
+	if (__atomic_load_n(&pg->bits[w].lfree, __ATOMIC_RELAXED) & bit)
 		na_fatal("free()", "double free", p);
-	if (atomic_fetch_or(&pg->rfree[w], bit) & bit)
+	if (atomic_fetch_or(&pg->bits[w].rfree, bit) & bit)
 		na_fatal("free()", "double free", p);
 	if (!atomic_load(&pg->has_remote))
 		atomic_store(&pg->has_remote, 1);

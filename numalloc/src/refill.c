@@ -6,11 +6,16 @@
 #include "numalloc_internal.h"
 #include "pageq.h"
 
-/* Point pg->cur at a word with a free bit; 0 if there is none. */
+/* Point pg->cur at a word with a free bit; 0 if there is none.  Scans
+ * forward from cur first: malloc takes words in order, so the words
+ * behind cur only have bits that local frees set since. */
 static int page_find_free(struct na_page *pg)
 {
-	for (uint32_t w = 0; w < pg->nwords; w++) {
-		if (pg->lfree[w] != 0) {
+	uint32_t n = pg->nwords, c = pg->cur;
+
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t w = c + i < n ? c + i : c + i - n;
+		if (pg->bits[w].lfree != 0) {
 			pg->cur = w;
 			return 1;
 		}

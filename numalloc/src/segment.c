@@ -103,8 +103,10 @@ found:;
 	s->dirty_slices &= ~m;
 	if (s->free_slices == 0)
 		seg_unlink(a, s);
-	for (unsigned i = 0; i < n; i++)
-		s->slice_page[idx + i] = (uint8_t)idx;
+	for (unsigned i = 1; i < n; i++) {
+		s->pages[idx + i].kind = NA_PAGE_TAIL;
+		s->pages[idx + i].head = (uint8_t)idx;
+	}
 	struct na_page *pg = &s->pages[idx];
 	pg->seg = s;
 	pg->slices = (uint8_t)(n == 64 ? 0 : n);	/* 64 stored as 0 */

@@ -8,7 +8,7 @@
 #include "numalloc_internal.h"
 #include "pageq.h"
 
-__thread struct na_tcache *na_tls = &na_tcache_empty;
+NA_TLS_MODEL __thread struct na_tcache *na_tls = &na_tcache_empty;
 struct na_page na_page_empty;	/* never has a free bit */
 struct na_tcache na_tcache_empty = {
 	.q = { [0 ... NA_CLASS_COUNT - 1] = { &na_page_empty, NULL } },

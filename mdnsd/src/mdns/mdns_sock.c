@@ -1,5 +1,7 @@
 /* Multicast DNS sockets; see mdns_sock.h. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* struct in6_pktinfo */
+#endif
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>

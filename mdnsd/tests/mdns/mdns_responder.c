@@ -20,11 +20,13 @@
  *   -t TTL             IP TTL / hop limit of replies (default 255)
  *   -S ADDR            send IPv4 unicast replies from this source address
  *   -g                 send a garbage datagram before each answer
- * Prints "ready PID" when serving.  Signals: SIGUSR1 multicasts a goodbye (TTL 0) for every address record
+ * Prints "ready PID" when serving and "q NAME TYPE" per question seen.  Signals: SIGUSR1 multicasts a goodbye (TTL 0) for every address record
  * and stops answering; SIGUSR2 replaces each A record's last octet with
  * +100 and announces it with the cache-flush bit.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
@@ -379,8 +381,13 @@ serve(int fd)
 	port = af == AF_INET ? ntohs(((struct sockaddr_in *)&from)->sin_port) :
 	    ntohs(((struct sockaddr_in6 *)&from)->sin6_port);
 	legacy = port != 5353;
-	for (int i = 0; i < nq; i++)
+	for (int i = 0; i < nq; i++) {
+		char text[DNS_TEXT_MAX], t[16];
 		qu |= q[i].qclass >> 15;
+		dns_name_to_text(&q[i].name, text, sizeof text);
+		printf("q %s %s\n", text, dns_type_name(q[i].type, t));
+	}
+	fflush(stdout);
 	size_t len = build(out, sizeof out, in, q, nq, legacy);
 	if (len == 0)
 		return;

@@ -1,0 +1,156 @@
+#!/bin/sh
+# bench.sh: cached-query throughput of mdnsd against dnsmasq and Unbound,
+# interleaved in one run, inside a network namespace this script creates
+# (loopback only).  Each server forwards to the same authoritative
+# upstream (dnsmasq on 127.0.0.9 serving NAMES names for zone "bench"
+# with TTL 3600), is warmed up, then measured with dnsperf in rounds:
+# mdnsd, dnsmasq, unbound, mdnsd, ...  One thread each.
+#
+# Prints per server: queries/s, mean latency, CPU time per query (user +
+# system of the server process), resident memory after the run; then
+# ratios against dnsmasq and Unbound; then libc getaddrinfo lookups/s
+# through each server (GAI: a client built for the libc to measure, e.g.
+# the musl flavour's mdnsd-gai).
+#
+# Usage: bench.sh MDNSD [GAI]   (env: ROUNDS=2 SECONDS_PER_RUN=3 NAMES=1000
+#                                      CLIENTS=4 OUTSTANDING=100)
+set -eu
+MDNSD=$(readlink -f "$1")
+GAI=${2:+$(readlink -f "$2")}
+ROUNDS=${ROUNDS:-2}
+LEN=${SECONDS_PER_RUN:-3}
+NAMES=${NAMES:-1000}
+CLIENTS=${CLIENTS:-4}
+OUTSTANDING=${OUTSTANDING:-100}
+
+[ "$(id -u)" = 0 ] || { echo "bench.sh: needs root (namespaces)" >&2; exit 77; }
+for c in dnsperf dnsmasq unbound ip unshare; do
+	command -v $c >/dev/null || { echo "bench.sh: $c missing" >&2; exit 77; }
+done
+
+D=$(mktemp -d "${TMPDIR:-/tmp}/mdnsd-bench.XXXXXX")
+chmod 755 "$D"
+NS=mdnsdbench$$
+PIDS=
+cleanup() {
+	for p in $PIDS; do kill "$p" 2>/dev/null || true; done
+	for p in $(ip netns pids "$NS" 2>/dev/null); do kill -9 "$p" 2>/dev/null || true; done
+	ip netns del "$NS" 2>/dev/null || true
+	rm -rf "$D"
+}
+trap cleanup EXIT INT TERM
+ip netns add "$NS"
+ip -n "$NS" link set lo up
+in_ns() { ip netns exec "$NS" "$@"; }
+start_bg() { ip netns exec "$NS" "$@" & PIDS="$PIDS $!"; LAST=$!; }
+
+i=0
+: >"$D/zone.hosts"
+: >"$D/queries"
+while [ $i -lt "$NAMES" ]; do
+	echo "10.$((i / 65536 % 256)).$((i / 256 % 256)).$((i % 256)) h$i.bench" >>"$D/zone.hosts"
+	echo "h$i.bench A" >>"$D/queries"
+	i=$((i + 1))
+done
+echo "10.200.0.1 gai.bench" >>"$D/zone.hosts"
+
+# the authoritative upstream
+start_bg dnsmasq --no-daemon --no-resolv --no-hosts --addn-hosts="$D/zone.hosts" \
+    --local=/bench/ --local-ttl=3600 --listen-address=127.0.0.9 \
+    --bind-interfaces --port=53 --pid-file= --cache-size=0 --log-facility=/dev/null
+printf 'listen 127.0.0.1\nhosts file %s/empty.hosts\nupstream server 127.0.0.9\ncache-size 8m\nlog-level warning\n' \
+    "$D" >"$D/mdnsd.conf"
+: >"$D/empty.hosts"
+start_bg "$MDNSD" -d -f "$D/mdnsd.conf"
+PID_mdnsd=$LAST
+start_bg dnsmasq --no-daemon --no-resolv --no-hosts --server=127.0.0.9 \
+    --listen-address=127.0.0.2 --bind-interfaces --port=53 --pid-file= \
+    --cache-size=10000 --log-facility=/dev/null
+PID_dnsmasq=$LAST
+cat >"$D/unbound.conf" <<EOF
+server:
+	interface: 127.0.0.3
+	port: 53
+	num-threads: 1
+	do-not-query-localhost: no
+	username: ""
+	chroot: ""
+	directory: "$D"
+	pidfile: ""
+	use-syslog: no
+	logfile: ""
+	verbosity: 0
+	module-config: "iterator"
+	access-control: 127.0.0.0/8 allow
+	so-reuseport: no
+	local-zone: "bench." nodefault
+	domain-insecure: "bench."
+forward-zone:
+	name: "."
+	forward-addr: 127.0.0.9
+EOF
+start_bg unbound -d -c "$D/unbound.conf"
+PID_unbound=$LAST
+sleep 1
+ADDR_mdnsd=127.0.0.1 ADDR_dnsmasq=127.0.0.2 ADDR_unbound=127.0.0.3
+SERVERS="mdnsd dnsmasq unbound"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+TCK=$(getconf CLK_TCK)
+
+# Warm every cache: the first pass fills it from the upstream.
+for s in $SERVERS; do
+	eval a=\$ADDR_$s
+	in_ns dnsperf -s "$a" -d "$D/queries" -n 2 -c 1 -q 20 >/dev/null 2>&1
+	eval "Q_$s=0 T_$s=0 C_$s=0 L_$s=0"
+done
+
+r=0
+while [ $r -lt "$ROUNDS" ]; do
+	for s in $SERVERS; do
+		eval a=\$ADDR_$s p=\$PID_$s
+		c0=$(cpu_ticks "$p")
+		in_ns dnsperf -s "$a" -d "$D/queries" -l "$LEN" -c "$CLIENTS" \
+		    -q "$OUTSTANDING" >"$D/out.$s.$r" 2>&1
+		c1=$(cpu_ticks "$p")
+		q=$(awk '/Queries completed:/ {print $3}' "$D/out.$s.$r")
+		qps=$(awk '/Queries per second:/ {print $4}' "$D/out.$s.$r")
+		lat=$(awk '/Average Latency/ {print $4}' "$D/out.$s.$r")
+		eval "Q_$s=\$((Q_$s + q)) C_$s=\$((C_$s + c1 - c0))"
+		eval "T_$s=\$(echo \"\$T_$s + $qps\" | bc -l)"
+		eval "L_$s=\$(echo \"\$L_$s + $lat\" | bc -l)"
+		printf '  round %d %-8s %10.0f qps\n' "$r" "$s" "$qps"
+	done
+	r=$((r + 1))
+done
+
+printf '\n%-8s %12s %12s %14s %10s\n' server "queries/s" "latency us" \
+    "CPU us/query" "RSS MiB"
+for s in $SERVERS; do
+	eval p=\$PID_$s q=\$Q_$s c=\$C_$s t=\$T_$s l=\$L_$s
+	qps=$(echo "$t / $ROUNDS" | bc -l)
+	lat=$(echo "$l / $ROUNDS * 1000000" | bc -l)
+	cpq=$(echo "$c / $TCK * 1000000 / $q" | bc -l)
+	rss=$(echo "$(rss_kib "$p") / 1024" | bc -l)
+	printf '%-8s %12.0f %12.1f %14.2f %10.1f\n' "$s" "$qps" "$lat" "$cpq" "$rss"
+	eval "QPS_$s=$qps CPQ_$s=$cpq"
+done
+printf '\nmdnsd/dnsmasq: %.2fx queries/s, %.2fx CPU per query\n' \
+    "$(echo "$QPS_mdnsd / $QPS_dnsmasq" | bc -l)" \
+    "$(echo "$CPQ_mdnsd / $CPQ_dnsmasq" | bc -l)"
+printf 'mdnsd/unbound: %.2fx queries/s, %.2fx CPU per query\n' \
+    "$(echo "$QPS_mdnsd / $QPS_unbound" | bc -l)" \
+    "$(echo "$CPQ_mdnsd / $CPQ_unbound" | bc -l)"
+
+[ -n "$GAI" ] || exit 0
+echo "127.0.0.1 localhost" >"$D/client.hosts"
+printf '\nlibc getaddrinfo through each server (%s), one client:\n' "$GAI"
+for s in $SERVERS; do
+	eval a=\$ADDR_$s
+	echo "nameserver $a" >"$D/resolv.$s"
+	printf '  %-8s ' "$s"
+	in_ns unshare -m sh -c 'mount --bind "$1" /etc/resolv.conf &&
+	    mount --bind "$2" /etc/hosts && "$3" -n 3000 gai.bench' sh \
+	    "$D/resolv.$s" "$D/client.hosts" "$GAI"
+done

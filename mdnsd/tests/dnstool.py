@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Packet helper for mdnsd's end-to-end tests (loopback inside the test's
+own network namespace only).
+
+  dnstool.py send ADDR PORT HEX       send raw octets, print the reply's
+                                      rcode ("rcode=N id=N") or "noreply"
+  dnstool.py fakeup ADDR PORT MODE    a misbehaving upstream server:
+      garbage  for each query: random octets, a reply with a wrong ID, a
+               reply for another question, then the right answer
+      late     the right answer after 1.5 s
+      servfail SERVFAIL at once
+      silent   never answers
+  dnstool.py burst ADDR PORT N NAME   send N A queries at once, print how
+                                      many were answered within 1 s
+  dnstool.py dup ADDR PORT NAME       send one A query twice (same ID, same
+                                      socket) and print how many replies
+                                      came back within 3 s
+"""
+import os
+import socket
+import struct
+import sys
+import threading
+import time
+
+
+def qname_end(pkt, off):
+    while pkt[off] != 0:
+        off += 1 + pkt[off]
+    return off + 1
+
+
+def answer(query, addr=b"\xc0\x00\x02\x63", qid=None, rcode=0):
+    """A reply to query with one A record (192.0.2.99)."""
+    end = qname_end(query, 12) + 4
+    qid = struct.unpack(">H", query[:2])[0] if qid is None else qid
+    ancount = 1 if rcode == 0 else 0
+    hdr = struct.pack(">HHHHHH", qid, 0x8180 | rcode, 1, ancount, 0, 0)
+    rr = b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, 60, 4) + addr
+    return hdr + query[12:end] + (rr if ancount else b"")
+
+
+def send(addr, port, hexstr):
+    fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
+    s = socket.socket(fam, socket.SOCK_DGRAM)
+    s.settimeout(1.0)
+    s.sendto(bytes.fromhex(hexstr), (addr, int(port)))
+    try:
+        data, _ = s.recvfrom(65535)
+    except socket.timeout:
+        print("noreply")
+        return
+    qid, flags = struct.unpack(">HH", data[:4])
+    print("rcode=%d id=%d tc=%d" % (flags & 15, qid, (flags >> 9) & 1))
+
+
+def fakeup(addr, port, mode):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((addr, int(port)))
+    while True:
+        q, peer = s.recvfrom(4096)
+        if mode == "garbage":
+            s.sendto(os.urandom(40), peer)
+            s.sendto(answer(q, qid=(struct.unpack(">H", q[:2])[0] ^ 1)), peer)
+            other = bytearray(q)
+            end = qname_end(q, 12)
+            other[end:end + 2] = b"\x00\x10"           # TXT, not A
+            s.sendto(answer(bytes(other)), peer)
+            s.sendto(b"\x00\x01", peer)
+            time.sleep(0.05)
+            s.sendto(answer(q), peer)
+        elif mode == "late":
+            threading.Timer(1.5, s.sendto, (answer(q), peer)).start()
+        elif mode == "servfail":
+            s.sendto(answer(q, rcode=2), peer)
+        # "silent": read and drop
+
+
+def query(qid, name):
+    q = struct.pack(">HHHHHH", qid, 0x0100, 1, 0, 0, 0)
+    for label in name.split("."):
+        q += bytes([len(label)]) + label.encode()
+    return q + b"\0" + struct.pack(">HH", 1, 1)
+
+
+def burst(addr, port, n, name):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    for i in range(int(n)):
+        s.sendto(query(i, name), (addr, int(port)))
+    s.settimeout(1.0)
+    got = 0
+    try:
+        while True:
+            s.recvfrom(4096)
+            got += 1
+    except socket.timeout:
+        pass
+    print(got)
+
+
+def dup(addr, port, name):
+    q = query(4242, name)
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.sendto(q, (addr, int(port)))
+    time.sleep(0.2)
+    s.sendto(q, (addr, int(port)))
+    s.settimeout(3.0)
+    n = 0
+    try:
+        while True:
+            s.recvfrom(4096)
+            n += 1
+    except socket.timeout:
+        pass
+    print(n)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "send":
+        send(*sys.argv[2:5])
+    elif sys.argv[1] == "burst":
+        burst(*sys.argv[2:6])
+    elif sys.argv[1] == "dup":
+        dup(*sys.argv[2:5])
+    elif sys.argv[1] == "fakeup":
+        fakeup(*sys.argv[2:5])
+    else:
+        sys.exit(__doc__)

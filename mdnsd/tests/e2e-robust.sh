@@ -1,0 +1,96 @@
+#!/bin/sh
+# e2e-robust: malformed queries, and upstreams that are dead, silent,
+# answer garbage, answer late or fail; a resent query joins the lookup in
+# flight.
+. "$(dirname "$0")/e2e-common.sh"
+
+start_dnsmasq 127.0.0.2
+
+# A daemon on ADDR forwarding to UPSTREAMS (upstream timeout 250 ms).
+daemon() {
+	_a=$1
+	shift
+	cat >"$D/$_a.conf" <<EOF2
+listen $_a
+hosts file $D/hosts
+upstream server $*
+upstream timeout 250ms
+lookup-timeout 1500ms
+EOF2
+	start_mdnsd "$D/$_a.conf" "$_a"
+}
+bound() { in_ns ss -Hlun | grep -q "$1:53 "; }
+fake() {
+	tu_bg ip netns exec "$NS" python3 "$DNSTOOL" fakeup "$1" 53 "$2"
+	tu_wait_for 5 bound "$1" || tu_fail "fake upstream $1 did not start"
+}
+send() { in_ns python3 "$DNSTOOL" send "$1" 53 "$2"; }
+
+daemon 127.0.0.1 127.0.0.2
+
+# --- malformed queries: FORMERR or silence, never a crash ---
+HDR=12340100			# ID 0x1234, RD
+expect "short packet" "$(send 127.0.0.1 0000)" "noreply"
+expect "a response (QR set)" \
+    "$(send 127.0.0.1 123481000001000000000000066d79686f73740000010001)" "noreply"
+expect "QDCOUNT 2, one question" \
+    "$(send 127.0.0.1 ${HDR}0002000000000000066d79686f73740000010001)" \
+    "rcode=1 id=4660 tc=0"
+expect "pointer loop in QNAME" \
+    "$(send 127.0.0.1 ${HDR}0001000000000000c00c00010001)" "rcode=1 id=4660 tc=0"
+expect "label running off the end" \
+    "$(send 127.0.0.1 ${HDR}00010000000000003f6d79)" "rcode=1 id=4660 tc=0"
+expect "reserved label type" \
+    "$(send 127.0.0.1 ${HDR}0001000000000000416d0000010001)" "rcode=1 id=4660 tc=0"
+expect "OPT with bad RDLENGTH" \
+    "$(send 127.0.0.1 ${HDR}000100000000000100000100010000291000000000000010)" \
+    "rcode=1 id=4660 tc=0"
+expect "opcode STATUS" \
+    "$(send 127.0.0.1 123411000001000000000000066d79686f73740000010001)" \
+    "rcode=4 id=4660 tc=0"
+expect "EDNS version 1" "$(status +edns=1 +noednsnegotiation @127.0.0.1 myhost)" \
+    "BADVERS"
+expect "AXFR over UDP" \
+    "$(send 127.0.0.1 ${HDR}0001000000000000066d79686f73740000fc0001)" \
+    "rcode=4 id=4660 tc=0"
+expect "still serving" "$(q @127.0.0.1 myhost)" "10.1.2.3"
+
+# --- dead upstream (nothing listens): SERVFAIL at once, not silence ---
+daemon 127.0.0.11 127.0.0.9
+t0=$(date +%s%N)
+expect "dead upstream" "$(status @127.0.0.11 remote.example)" "SERVFAIL"
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+[ $ms -lt 1400 ] || tu_fail "dead upstream took $ms ms"
+expect "hosts still answer with a dead upstream" "$(q @127.0.0.11 myhost)" \
+    "10.1.2.3"
+
+# --- silent upstream first: failover to the live one ---
+fake 127.0.0.13 silent
+daemon 127.0.0.12 127.0.0.13 127.0.0.2
+expect "failover past a silent server" "$(q @127.0.0.12 remote.example)" \
+    "192.0.2.7"
+daemon 127.0.0.16 127.0.0.13
+expect "only a silent server: SERVFAIL by the deadline" \
+    "$(status @127.0.0.16 remote.example)" "SERVFAIL"
+
+# --- garbage before the real answer is ignored ---
+fake 127.0.0.14 garbage
+daemon 127.0.0.15 127.0.0.14
+expect "garbage then the answer" "$(q @127.0.0.15 some.example)" "192.0.2.99"
+
+# --- a late answer loses to the failover and is ignored afterwards ---
+fake 127.0.0.17 late
+daemon 127.0.0.18 127.0.0.17 127.0.0.2
+expect "late server, failover" "$(q @127.0.0.18 remote.example)" "192.0.2.7"
+sleep 1.6
+expect "late answer ignored" "$(q @127.0.0.18 remote.example)" "192.0.2.7"
+
+# --- SERVFAIL from the first server: the next one answers ---
+fake 127.0.0.19 servfail
+daemon 127.0.0.20 127.0.0.19 127.0.0.2
+expect "servfail then failover" "$(q @127.0.0.20 remote.example)" "192.0.2.7"
+
+# --- a resend (same socket, same ID) joins the lookup: one reply ---
+daemon 127.0.0.21 127.0.0.17
+expect "resend joins the lookup in flight" \
+    "$(in_ns python3 "$DNSTOOL" dup 127.0.0.21 53 joined.example)" "1"
