@@ -21,6 +21,15 @@ ma_init() {
 	. "$(atf_config_get testutil)"
 }
 
+# ma_require_cmd CMD...: skip unless each host command exists.  (Not
+# testutil's tu_require_*: their exit status 77 is meson's skip, which Kyua
+# would count as a failure.)
+ma_require_cmd() {
+	for _c in "$@"; do
+		command -v "$_c" >/dev/null 2>&1 || atf_skip "$_c is not installed (ci/install-deps)"
+	done
+}
+
 # ma_need VAR WHAT: skip unless root.info set VAR (a component was installed).
 ma_need() {
 	eval "_v=\${$1:-}"
@@ -31,7 +40,7 @@ ma_need() {
 # publishes NAME.local (root/avahi-peer.sh) and wait until it has claimed
 # the name.  The log's path goes to LOGVAR.
 ma_avahi_peer() {
-	tu_require_cmd avahi-daemon
+	ma_require_cmd avahi-daemon
 	_dir=$(mktemp -d "$PWD/avahi.XXXXXX")
 	tu_bg "$ma_bin/avahi-peer.sh" "$1" "$2" "$_dir" >"$_dir/log" 2>&1
 	eval "$3=\$_dir/log"
