@@ -45,7 +45,8 @@ if [ ! -f "$results" ]; then
 	echo "kyua-run: kyua test did not run (see $out/kyua.log)" >&2
 	exit 1
 fi
-kyua report --results-file="$results" --verbose >"$out/kyua-report.txt" 2>&1
+kyua report --results-file="$results" --verbose \
+    --results-filter=passed,skipped,xfail,broken,failed >"$out/kyua-report.txt" 2>&1
 kyua report-junit --results-file="$results" --output="$out/kyua-junit.xml"
 if [ $rc -ne 0 ]; then
 	# Show the failing cases' output in meson's log too.
