@@ -28,19 +28,23 @@ mkdir -p "$root" "$tc"
 
 # 1. Debian's musl: the loader and libc (musl), headers, crt files and
 # static libraries (musl-dev).  The .debs come from apt's cache when it
-# still holds the installed version; otherwise the installed files are
-# copied by the package's own file list.
+# still holds the installed version; otherwise (or with
+# MKROOT_FROM_INSTALLED=1) the installed files are copied by the package's
+# own file list, through tar so that the host's merged-/usr symlinks
+# (/lib -> usr/lib) are not copied: the result has the .debs' layout.
 for p in musl musl-dev; do
 	ver=$(dpkg-query -W -f='${Version}' "$p" 2>/dev/null) ||
 		die "Debian package $p is not installed (run ci/install-deps)"
 	deb=$(ls /var/cache/apt/archives/"${p}_$(echo "$ver" | sed 's/:/%3a/')"_*.deb 2>/dev/null | head -n 1 || true)
-	if [ -n "$deb" ]; then
+	if [ -n "$deb" ] && [ -z "${MKROOT_FROM_INSTALLED:-}" ]; then
 		run dpkg -x "$deb" "$root"
 	else
-		echo "# $p $ver: not in apt's cache, copying its installed files"
-		dpkg -L "$p" | while read -r f; do
-			if [ -L "$f" ] || [ -f "$f" ]; then cp -a --parents "$f" "$root"; fi
-		done
+		echo "# $p $ver: copying its installed files (dpkg -L)"
+		dpkg -L "$p" | while IFS= read -r f; do
+			if [ -f "$f" ] || { [ -L "$f" ] && [ ! -d "$f" ]; }; then
+				echo "${f#/}"
+			fi
+		done | tar -C / --no-recursion -cf - -T - | tar -C "$root" -xf -
 	fi
 done
 rm -rf "$root/usr/share/man" "$root/usr/share/lintian"
