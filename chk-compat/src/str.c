@@ -1,26 +1,61 @@
 /* Byte-string copies and concatenations (glibc debug/str*_chk.c). */
+#include <stdint.h>
 #include <string.h>
 
 #include "chk.h"
 
+/*
+ * glibc aborts when strlen(s) >= destlen, before writing.  Copy in one
+ * bounded pass instead of strlen + memcpy (which costs up to 1.7x musl's
+ * strcpy at 16-256 bytes): returns the address of the NUL written in d, or
+ * NULL when no NUL came within destlen bytes.  Then the bytes already
+ * written all lie inside the object, and the caller aborts.
+ *
+ * Words are read from s only once s is 8-aligned, so a word never crosses
+ * a page boundary past the NUL; ASan cannot know that, hence the attribute
+ * (musl's own strcpy reads the same way).
+ */
+#define ONES ((size_t)-1 / 255)
+#define HIGHS (ONES * 128)
+#define HASZERO(x) (((x) - ONES) & ~(x) & HIGHS)
+
+__attribute__((__no_sanitize_address__)) static char *
+copy_bounded(char *d, const char *s, size_t n)
+{
+	typedef size_t __attribute__((__may_alias__)) word;
+
+	for (; ((uintptr_t)s % sizeof(word)) != 0 && n > 0; n--, s++, d++)
+		if ((*d = *s) == '\0')
+			return d;
+	for (; n >= sizeof(word); n -= sizeof(word), s += sizeof(word), d += sizeof(word)) {
+		word w = *(const word *)s;
+
+		if (HASZERO(w))
+			break;
+		memcpy(d, &w, sizeof w);
+	}
+	for (; n > 0; n--, s++, d++)
+		if ((*d = *s) == '\0')
+			return d;
+	return NULL;
+}
+
 CHK_EXPORT char *
 __strcpy_chk(char *d, const char *s, size_t destlen)
 {
-	size_t len = strlen(s);
-
-	if (CHK_UNLIKELY(len >= destlen))
+	if (CHK_UNLIKELY(copy_bounded(d, s, destlen) == NULL))
 		__chk_fail();
-	return memcpy(d, s, len + 1);
+	return d;
 }
 
 CHK_EXPORT char *
 __stpcpy_chk(char *d, const char *s, size_t destlen)
 {
-	size_t len = strlen(s);
+	char *end = copy_bounded(d, s, destlen);
 
-	if (CHK_UNLIKELY(len >= destlen))
+	if (CHK_UNLIKELY(end == NULL))
 		__chk_fail();
-	return (char *)memcpy(d, s, len + 1) + len;
+	return end;
 }
 
 /*

@@ -81,21 +81,25 @@ static const size_t mem_sizes[][2] = {
 	{256, 256}, {4096, 4096}, {4097, 4096}, {SIZE_MAX, 16}, {16, SIZE_MAX},
 };
 
-/* s = source, t = initial destination, a = destlen (and b = n). */
+/* s = source, a = destlen, b = misalignment of the source (the checked
+ * copy reads words once the source is aligned), c = 0 strcpy 1 stpcpy. */
 static void
 strcpy_case(const struct chk_case *c)
 {
-	char d1[64], d2[64];
+	char d1[64], d2[64], sbuf[80];
+	const char *src = sbuf + c->b;
 	char *r1, *r2;
 
+	memset(sbuf, 'y', sizeof sbuf);
+	memcpy(sbuf + c->b, c->s, strlen(c->s) + 1);
 	memset(d1, 'x', sizeof d1);
 	memset(d2, 'x', sizeof d2);
 	if (c->c == 0) {
-		r1 = __strcpy_chk(d1, c->s, c->a);
-		r2 = strcpy(d2, c->s);
+		r1 = __strcpy_chk(d1, src, c->a);
+		r2 = strcpy(d2, src);
 	} else {
-		r1 = __stpcpy_chk(d1, c->s, c->a);
-		r2 = stpcpy(d2, c->s);
+		r1 = __stpcpy_chk(d1, src, c->a);
+		r2 = stpcpy(d2, src);
 	}
 	EXPECT(r1 - d1 == r2 - d2);
 	EXPECT(memcmp(d1, d2, sizeof d1) == 0);
@@ -194,6 +198,25 @@ register_str(void)
 			add_case(&p, "str/%s/len%zu/dest%zu", f ? "stpcpy" : "strcpy",
 			    strlen(p.s), p.a);
 		}
+
+	/* Word-at-a-time edges: lengths around multiples of 8, sources at
+	 * every kind of misalignment, objects exactly too small/just big. */
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM";
+	static const size_t lens[] = {0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47};
+	static const size_t offs[] = {0, 1, 3, 7};
+	for (int f = 0; f < 2; f++)
+		for (size_t i = 0; i < sizeof lens / sizeof *lens; i++)
+			for (size_t o = 0; o < sizeof offs / sizeof *offs; o++)
+				for (int k = 0; k < 3; k++) {
+					p.s = digits + sizeof digits - 1 - lens[i];
+					p.b = offs[o];
+					p.c = (size_t)f;
+					p.a = k == 0 ? lens[i] : k == 1 ? lens[i] + 1 : SIZE_MAX;
+					p.die = k == 0 ? OVF : NULL;
+					add_case(&p, "str/%s/len%zu/off%zu/dest%s", f ? "stpcpy" : "strcpy",
+					    lens[i], offs[o], k == 0 ? "len" : k == 1 ? "len+1" : "unknown");
+				}
+	p.b = 0;
 
 	static const struct {
 		const char *t, *s; size_t destlen, n; int unterminated, ok;

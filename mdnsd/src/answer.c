@@ -27,7 +27,8 @@ pack(uint8_t *p, uint8_t sec, const struct dns_rr *rr)
 	memcpy(p + 4, &rr->ttl, 4);
 	memcpy(p + 8, &rr->rdlen, 2);
 	p += 10;
-	memcpy(p, rr->rdata, rr->rdlen);
+	if (rr->rdlen > 0)
+		memcpy(p, rr->rdata, rr->rdlen);
 	return p + rr->rdlen;
 }
 

@@ -17,7 +17,9 @@ struct parse {
 static int
 arena_reserve(struct dns_msg *m, struct parse *p, size_t need)
 {
-	if (p->acap - p->alen >= need)
+	/* Always have an arena, even for zero-length RDATA: rdata pointers
+	 * must never be NULL (memcpy/memcmp with NULL is undefined). */
+	if (m->arena != NULL && p->acap - p->alen >= need)
 		return 0;
 	size_t cap = p->acap ? p->acap : 512;
 	while (cap - p->alen < need)

@@ -75,7 +75,8 @@ dns_rdata_expand(uint16_t type, const uint8_t *pkt, size_t len, size_t off,
 	if (s == NULL) {
 		if (rdlen > cap)
 			return -1;
-		memcpy(out, pkt + off, rdlen);
+		if (rdlen > 0)
+			memcpy(out, pkt + off, rdlen);
 		return rdlen;
 	}
 	for (; *s; s++) {

@@ -95,7 +95,8 @@ put_octets(struct dns_writer *w, const void *p, size_t n)
 {
 	if (w->cap - w->len < n)
 		return -1;
-	memcpy(w->buf + w->len, p, n);
+	if (n > 0)
+		memcpy(w->buf + w->len, p, n);
 	w->len += n;
 	return 0;
 }

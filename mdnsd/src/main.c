@@ -186,10 +186,11 @@ main(int argc, char **argv)
 		return 1;
 	}
 	cfg = config_load(the_opts.conf, &the_opts.ov, loop);
-	if (cfg == NULL)
-		return 1;
-	if (the_opts.check)
-		return check_only(cfg, &the_opts);
+	if (cfg == NULL || the_opts.check) {
+		rc = cfg != NULL ? check_only(cfg, &the_opts) : 1;
+		ev_loop_free(loop);
+		return rc;
+	}
 	log_init("mdnsd", the_opts.syslog || !the_opts.foreground,
 	    cfg->log_level);
 	if (start(loop, cfg, &the_opts) == 0) {

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -87,13 +88,48 @@ up_config(struct backend *b, struct cfg_ctx *c, int argc, char **argv)
 	    "resolv-conf PATH, timeout DURATION)", argv[0]);
 }
 
+/* (Re)build the server list: configured servers, then the file's. */
+static int
+load_servers(struct upstream *u)
+{
+	struct stat st;
+
+	u->nservers = u->nconfigured;
+	u->preferred = 0;
+	if (!u->resolv_conf[0])
+		return 0;
+	if (stat(u->resolv_conf, &st) == 0)
+		u->resolv_mtime = st.st_mtim;
+	return upstream_read_resolv(u, u->resolv_conf) < 0 ? -1 : 0;
+}
+
+/* The DHCP client rewrites the resolv-conf file: look at most once a
+ * second and re-read it when its mtime moved. */
+static void
+maybe_reload(struct backend *b, struct upstream *u)
+{
+	struct stat st;
+	uint64_t now = ev_now(b->loop);
+
+	if (!u->resolv_conf[0] || now - u->resolv_checked_ms < 1000)
+		return;
+	u->resolv_checked_ms = now;
+	if (stat(u->resolv_conf, &st) < 0 ||
+	    (st.st_mtim.tv_sec == u->resolv_mtime.tv_sec &&
+	    st.st_mtim.tv_nsec == u->resolv_mtime.tv_nsec))
+		return;
+	log_info("upstream: %s changed, reloading", u->resolv_conf);
+	if (load_servers(u) < 0 || u->nservers == 0)
+		log_warn("upstream: no servers after reloading %s",
+		    u->resolv_conf);
+}
+
 static int
 up_open(struct backend *b)
 {
 	struct upstream *u = b->priv;
 
-	u->nservers = u->nconfigured;
-	if (u->resolv_conf[0] && upstream_read_resolv(u, u->resolv_conf) < 0)
+	if (load_servers(u) < 0)
 		return -1;
 	if (u->nservers == 0) {
 		log_err("upstream: no servers (use 'upstream server' or "
@@ -167,6 +203,8 @@ start_attempt(struct uq *x)
 	    sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
 	uint64_t now = ev_now(x->b->loop), left;
 
+	if (x->server >= u->nservers)	/* the list shrank on a reload */
+		return -1;
 	ev_io_stop(x->b->loop, &x->io);
 	if (x->fd >= 0)
 		close(x->fd);
@@ -324,8 +362,10 @@ up_query(struct backend *b, struct bquery *q)
 	struct upstream *u = b->priv;
 	struct uq *x = calloc(1, sizeof *x);
 
-	if (x == NULL) {
+	maybe_reload(b, u);
+	if (x == NULL || u->nservers == 0) {
 		struct bq_result r = { .status = BQ_SERVFAIL };
+		free(x);
 		bquery_done(q, &r);
 		return;
 	}

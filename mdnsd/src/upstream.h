@@ -3,6 +3,7 @@
 #define MDNSD_UPSTREAM_H
 
 #include <sys/socket.h>
+#include <time.h>
 
 #include "backend.h"
 
@@ -13,6 +14,8 @@ struct upstream {
 	unsigned nservers;		/* from config plus resolv-conf */
 	unsigned nconfigured;		/* from `upstream server` lines */
 	char resolv_conf[256];
+	struct timespec resolv_mtime;	/* of resolv_conf when last read */
+	uint64_t resolv_checked_ms;
 	uint64_t timeout_ms;		/* per attempt */
 	unsigned preferred;		/* last server that answered */
 	unsigned long sent, answers, garbage, timeouts, tcp, failovers;

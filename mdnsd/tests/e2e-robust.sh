@@ -94,3 +94,18 @@ expect "servfail then failover" "$(q @127.0.0.20 remote.example)" "192.0.2.7"
 daemon 127.0.0.21 127.0.0.17
 expect "resend joins the lookup in flight" \
     "$(in_ns python3 "$DNSTOOL" dup 127.0.0.21 53 joined.example)" "1"
+
+# --- upstreams from a resolv.conf-style file, re-read when it changes ---
+echo "nameserver 127.0.0.9" >"$D/up.resolv"
+cat >"$D/rc.conf" <<EOF2
+listen 127.0.0.22
+upstream resolv-conf $D/up.resolv
+EOF2
+start_mdnsd "$D/rc.conf" 127.0.0.22
+expect "resolv-conf: dead server" "$(status @127.0.0.22 remote.example)" \
+    "SERVFAIL"
+sleep 1.1
+printf '# rewritten by the DHCP client\nnameserver 127.0.0.2\n' >"$D/up.resolv.new"
+mv "$D/up.resolv.new" "$D/up.resolv"
+expect "resolv-conf re-read after a change" \
+    "$(q @127.0.0.22 remote.example)" "192.0.2.7"

@@ -9,11 +9,13 @@
 #include "../log.h"
 #include "mdns_answer.h"
 #include "mdns_querier.h"
+#include "mdns_soa.h"
 
 struct mdns_be {
 	struct backend *b;
 	struct mdns_conf conf;
 	struct mdns_querier *q;
+	struct mdns_soa *soa;	/* NULL without soa-check */
 	struct ev_io io[2];
 	struct ev_timer timer;
 };
@@ -109,6 +111,7 @@ be_open(struct backend *b)
 		if (fds[i] >= 0 && ev_io_start(b->loop, &m->io[i], fds[i],
 		    EPOLLIN, on_input, m) < 0)
 			return -1;
+	m->soa = mdns_soa_new(b->loop, &m->conf);
 	log_info("mdns: querier ready (%s)", mdns_querier_port5353(m->q) ?
 	    "port 5353, QU queries" : "one-shot queries");
 	rearm(m);
@@ -158,6 +161,13 @@ deliver(struct mdns_be *m, struct bquery *bq, enum mdns_status st)
 	uint64_t now = ev_now(m->b->loop);
 	struct bq_result fail = { .status = BQ_SERVFAIL, .nocache = true };
 
+	/* nss-mdns's "optional" mode: unicast DNS has a local. zone. */
+	if (st == MDNS_NXDOMAIN && mdns_soa_local_served(m->soa)) {
+		struct bq_result decline = { .status = BQ_DECLINE };
+		free(a);
+		bquery_done(bq, &decline);
+		return;
+	}
 	if (!a || st == MDNS_FAIL) {
 		free(a);
 		bquery_done(bq, &fail);
@@ -274,6 +284,7 @@ be_destroy(struct backend *b)
 	for (int i = 0; i < 2; i++)
 		ev_io_stop(b->loop, &m->io[i]);
 	ev_timer_stop(b->loop, &m->timer);
+	mdns_soa_free(m->soa);
 	mdns_querier_free(m->q);
 	mdns_conf_free(&m->conf);
 	free(m);

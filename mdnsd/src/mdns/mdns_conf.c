@@ -16,6 +16,10 @@
  *   max-labels    2          for host names; 0 means no limit
  *   allow         local      suffixes answered by mDNS; * for every name
  *   reverse       (none)     subnets beyond 169.254/16 and fe80::/10
+ *   soa-check     (none)     unicast servers (ADDR or ADDR#PORT) asked
+ *                            for "local. SOA"; while one serves it, a
+ *                            name mDNS cannot find is passed on to the
+ *                            route's next backend instead of NXDOMAIN
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -100,6 +104,36 @@ parse_bool(const char *v, int *out)
 	return 0;
 }
 
+/* "192.0.2.1", "fd00::1" or either with "#PORT" (default 53). */
+static int
+parse_server(const char *w, struct sockaddr_storage *ss)
+{
+	char buf[INET6_ADDRSTRLEN + 8], *hash;
+	unsigned long port = 53;
+	struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+
+	if (strlen(w) >= sizeof buf)
+		return -1;
+	strcpy(buf, w);
+	if ((hash = strchr(buf, '#'))) {
+		*hash = 0;
+		if (parse_uint(hash + 1, 65535, &port) < 0 || port == 0)
+			return -1;
+	}
+	memset(ss, 0, sizeof *ss);
+	if (inet_pton(AF_INET, buf, &s4->sin_addr) == 1) {
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons((uint16_t)port);
+	} else if (inet_pton(AF_INET6, buf, &s6->sin6_addr) == 1) {
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons((uint16_t)port);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
 static int
 add_word(struct mdns_conf *c, const char *key, const char *w)
 {
@@ -120,6 +154,13 @@ add_word(struct mdns_conf *c, const char *key, const char *w)
 		c->nallow++;
 		return 0;
 	}
+	if (strcmp(key, "soa-check") == 0) {
+		if (c->nsoa == sizeof c->soa / sizeof *c->soa ||
+		    parse_server(w, &c->soa[c->nsoa]) < 0)
+			return -1;
+		c->nsoa++;
+		return 0;
+	}
 	if (c->nreverse == MDNS_CONF_LIST_MAX ||
 	    mdns_subnet_parse(w, &c->reverse[c->nreverse]) < 0)
 		return -1;
@@ -127,7 +168,7 @@ add_word(struct mdns_conf *c, const char *key, const char *w)
 	return 0;
 }
 
-/* interface, allow, reverse: blank-separated lists. */
+/* interface, allow, reverse, soa-check: blank-separated lists. */
 static int
 set_list(struct mdns_conf *c, const char *key, const char *value)
 {
@@ -200,7 +241,7 @@ mdns_conf_set(struct mdns_conf *c, const char *key, const char *value,
 	int r;
 
 	if (strcmp(k, "interface") == 0 || strcmp(k, "allow") == 0 ||
-	    strcmp(k, "reverse") == 0)
+	    strcmp(k, "reverse") == 0 || strcmp(k, "soa-check") == 0)
 		r = set_list(c, k, value);
 	else
 		r = set_scalar(c, k, value);
@@ -228,6 +269,15 @@ print_list(const struct mdns_conf *c, const char *prefix, FILE *out)
 		fprintf(out, " %s", strcmp(text, ".") ? text : "*");
 	}
 	fputc('\n', out);
+	for (size_t i = 0; i < c->nsoa; i++) {
+		const struct sockaddr_in *s4 = (const void *)&c->soa[i];
+		const struct sockaddr_in6 *s6 = (const void *)&c->soa[i];
+		int v4 = c->soa[i].ss_family == AF_INET;
+		inet_ntop(c->soa[i].ss_family, v4 ? (const void *)&s4->sin_addr :
+		    (const void *)&s6->sin6_addr, a, sizeof a);
+		fprintf(out, "%s soa-check %s#%u\n", prefix, a,
+		    ntohs(v4 ? s4->sin_port : s6->sin6_port));
+	}
 	for (size_t i = 0; i < c->nreverse; i++) {
 		inet_ntop(c->reverse[i].family, c->reverse[i].addr, a, sizeof a);
 		fprintf(out, "%s reverse %s/%u\n", prefix, a,

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/socket.h>
 #include <stdint.h>
 
 #include "../dns.h"
@@ -37,6 +38,9 @@ struct mdns_conf {
 	/* Suffixes answered by mDNS (wire names); "*" is the root. */
 	struct dns_name allow[MDNS_CONF_LIST_MAX];
 	size_t nallow;
+	/* Unicast servers asked for "local. SOA" (nss-mdns's heuristic). */
+	struct sockaddr_storage soa[4];
+	size_t nsoa;
 	/* Extra subnets whose reverse names go to mDNS. */
 	struct mdns_subnet reverse[MDNS_CONF_LIST_MAX];
 	size_t nreverse;

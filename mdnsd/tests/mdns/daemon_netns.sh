@@ -97,5 +97,27 @@ check policy "$(d a.b.local)" 'status: NXDOMAIN'
 check policy-not-sent "$(grep -c '^q a.b.local' "$T/resp")" '^0$'
 check policy-control "$(grep -c '^q missing.local' "$T/resp")" '^[1-9]'
 
+# The unicast `local.` check: a server on 127.0.0.3 has a `local` zone
+# with corp.local; a second mdnsd with `soa-check` passes mDNS misses on
+# to it, the first (without) keeps answering NXDOMAIN.
+tu_bg inA "$MDNS_RESPONDER" -u 127.0.0.3 -O -a corp.local=10.9.9.9 \
+    >"$T/unicast" 2>&1
+tu_wait_for 5 grep -q ready "$T/unicast" || tu_fail "unicast server"
+cat >"$T/soa.conf" <<CONF
+listen 127.0.0.4
+hosts file $T/hosts
+upstream server 127.0.0.3
+route local mdns upstream
+mdns soa-check 127.0.0.3
+CONF
+tu_bg inA "$MDNSD" -d -f "$T/soa.conf" 2>>"$T/soa.log"
+tu_wait_for 5 grep -q "serves .local" "$T/soa.log" ||
+	check soa-detected "$(cat "$T/soa.log")" 'serves'
+check soa-fallback "$(inA dig +short +time=2 +tries=1 @127.0.0.4 corp.local)" \
+    '^10.9.9.9$'
+check soa-mdns-first "$(inA dig +short +time=2 +tries=1 @127.0.0.4 v4only.local)" \
+    '^10.77.0.4$'
+check no-soa-check "$(d corp.local)" 'status: NXDOMAIN'
+
 [ "$fails" -eq 0 ] || { cat "$T/mdnsd.log" >&2; tu_fail "$fails checks failed"; }
 tu_log "all checks passed"

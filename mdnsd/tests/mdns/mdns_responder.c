@@ -20,6 +20,11 @@
  *   -t TTL             IP TTL / hop limit of replies (default 255)
  *   -S ADDR            send IPv4 unicast replies from this source address
  *   -g                 send a garbage datagram before each answer
+ *   -W PREFIX=ADDR     answer A for any NAME.local whose first label starts
+ *                      with PREFIX (benchmarks: every name is new)
+ *   -u ADDR            instead, be a plain unicast DNS server on ADDR:53
+ *                      for the records given (NXDOMAIN for other names)
+ *   -O                 add an SOA record for `local.` (a unicast zone)
  * Prints "ready PID" when serving and "q NAME TYPE" per question seen.  Signals: SIGUSR1 multicasts a goodbye (TTL 0) for every address record
  * and stops answering; SIGUSR2 replaces each A record's last octet with
  * +100 and announces it with the cache-flush bit.
@@ -35,13 +40,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../../src/dns.h"
 
-#define MAXREC 64
+#define MAXREC 256
 
 struct rec {
 	struct dns_name name;
@@ -59,6 +65,10 @@ static const char *opt_src;
 static unsigned ifindex;
 static volatile sig_atomic_t want_bye, want_flush;
 static int silent;
+static char wild_prefix[64];
+static uint8_t wild_addr[4];
+static int wild, nstatic;
+static const char *opt_unicast;
 
 static void
 die(const char *what)
@@ -106,6 +116,55 @@ add_addr(char *arg)
 	dns_name_from_addr(&rn, af, a);
 	dns_name_to_text(&rn, rev, sizeof rev);
 	add(rev, DNS_T_PTR, n.wire, n.len, 0);
+}
+
+static void
+add_wild(char *arg)
+{
+	char *eq = strchr(arg, '=');
+
+	if (!eq || (size_t)(eq - arg) >= sizeof wild_prefix)
+		exit(2);
+	*eq = 0;
+	strcpy(wild_prefix, arg);
+	if (inet_pton(AF_INET, eq + 1, wild_addr) != 1)
+		exit(2);
+	wild = 1;
+}
+
+/* For -W: a record for a matching name, made on the fly. */
+static void
+add_wild_match(const struct dns_name *n)
+{
+	size_t plen = strlen(wild_prefix);
+	char text[DNS_TEXT_MAX];
+
+	if (!wild || n->wire[0] < plen ||
+	    strncasecmp((const char *)n->wire + 1, wild_prefix, plen) != 0 ||
+	    dns_name_labels(n) != 2)
+		return;
+	for (int k = 0; k < nrec; k++)
+		if (dns_name_eq(&recs[k].name, n))
+			return;
+	if (nrec == MAXREC)
+		nrec = nstatic;	/* recycle: benchmarks ask many names */
+	dns_name_to_text(n, text, sizeof text);
+	add(text, DNS_T_A, wild_addr, 4, 0);
+}
+
+static void
+add_soa(void)
+{
+	struct dns_name mname, rname;
+	uint8_t rd[2 * DNS_NAME_MAX + 20] = { 0 };
+
+	dns_name_from_text(&mname, "ns.local");
+	dns_name_from_text(&rname, "admin.local");
+	memcpy(rd, mname.wire, mname.len);
+	memcpy(rd + mname.len, rname.wire, rname.len);
+	dns_put32(rd + mname.len + rname.len, 1);
+	dns_put32(rd + mname.len + rname.len + 16, 60);
+	add("local", DNS_T_SOA, rd, (size_t)mname.len + rname.len + 20, 0);
 }
 
 static void
@@ -383,6 +442,7 @@ serve(int fd)
 	legacy = port != 5353;
 	for (int i = 0; i < nq; i++) {
 		char text[DNS_TEXT_MAX], t[16];
+		add_wild_match(&q[i].name);
 		qu |= q[i].qclass >> 15;
 		dns_name_to_text(&q[i].name, text, sizeof text);
 		printf("q %s %s\n", text, dns_type_name(q[i].type, t));
@@ -407,7 +467,7 @@ parse_args(int argc, char **argv)
 {
 	int c;
 
-	while ((c = getopt(argc, argv, "i:a:s:rNT:d:2p:t:S:g")) != -1) {
+	while ((c = getopt(argc, argv, "i:a:s:rNT:d:2p:t:S:gW:u:O")) != -1) {
 		switch (c) {
 		case 'i': ifindex = if_nametoindex(optarg); break;
 		case 'a': add_addr(optarg); break;
@@ -421,12 +481,50 @@ parse_args(int argc, char **argv)
 		case 't': opt_ttl_ip = atoi(optarg); break;
 		case 'S': opt_src = optarg; break;
 		case 'g': opt_garbage = 1; break;
+		case 'W': add_wild(optarg); break;
+		case 'u': opt_unicast = optarg; break;
+		case 'O': add_soa(); break;
 		default: exit(2);
 		}
 	}
+	nstatic = nrec;
+	if (opt_unicast)
+		return;
 	if (ifindex == 0) {
 		fprintf(stderr, "usage: mdns_responder -i IFNAME [options]\n");
 		exit(2);
+	}
+}
+
+/* -u: a plain unicast DNS server, one reply per query. */
+static void
+serve_unicast(void)
+{
+	int fd = open_sock(AF_INET, opt_unicast, 53, 0);
+	uint8_t in[1500], out[1500];
+
+	printf("ready %ld\n", (long)getpid());
+	fflush(stdout);
+	for (;;) {
+		struct sockaddr_storage from;
+		socklen_t fl = sizeof from;
+		struct question q[8];
+		ssize_t n = recvfrom(fd, in, sizeof in, 0,
+		    (struct sockaddr *)&from, &fl);
+		int nq;
+		size_t len;
+		if (n < 0 || (nq = read_questions(in, (size_t)n, q)) <= 0)
+			continue;
+		len = build(out, sizeof out, in, q, nq, 1);
+		if (len == 0) {
+			/* Unknown name: the header and question, NXDOMAIN. */
+			struct dns_writer w;
+			dns_w_init(&w, out, sizeof out, dns_get16(in),
+			    DNS_F_QR | DNS_F_AA | DNS_R_NXDOMAIN);
+			dns_w_question(&w, &q[0].name, q[0].type, q[0].qclass);
+			len = dns_w_finish(&w);
+		}
+		sendto(fd, out, len, 0, (struct sockaddr *)&from, fl);
 	}
 }
 
@@ -436,6 +534,8 @@ main(int argc, char **argv)
 	struct pollfd pf[2];
 
 	parse_args(argc, argv);
+	if (opt_unicast)
+		serve_unicast();
 	signal(SIGUSR1, on_signal);
 	signal(SIGUSR2, on_signal);
 	fd4 = open_sock(AF_INET, NULL, 5353, 1);

@@ -108,7 +108,9 @@ test_bad_values(void **state)
 		{ "answer-ttl", "-3" }, { "cache-size", "0" },
 		{ "max-labels", "128" }, { "allow", "a..b" },
 		{ "reverse", "10.0.0.0" }, { "reverse", "10.0.0.0/33" },
-		{ "reverse", "fe80::/129" }, { "interface",
+		{ "reverse", "fe80::/129" }, { "soa-check", "ns.example" },
+		{ "soa-check", "192.0.2.1#0" }, { "soa-check", "::1#65536" },
+		{ "interface",
 		    "averyveryverylongname" },
 	};
 	struct mdns_conf c;
@@ -129,6 +131,10 @@ test_bad_values(void **state)
 	assert_string_equal(err, "unknown keyword 'colour'");
 	assert_int_equal(mdns_conf_set(&c, "deadline", "1s", err, sizeof err), 0);
 	assert_int_equal(c.deadline_ms, 1000);
+	assert_int_equal(mdns_conf_set(&c, "soa-check", "192.0.2.1 ::1#5300",
+	    err, sizeof err), 0);
+	assert_int_equal(c.nsoa, 2);
+	assert_int_equal(c.soa[1].ss_family, AF_INET6);
 	assert_int_equal(mdns_conf_set(&c, "family", "ipv6", err, sizeof err), 0);
 	assert_false(c.ipv4);
 	assert_true(c.ipv6);

@@ -68,7 +68,7 @@ static void cs_thread(void *v)
 	struct cs *c = v;
 	long on, all;
 
-	batch_fill(&c->b, 2 << 20, 6 << 20);
+	batch_fill(&c->b, 1 << 20, 3 << 20);
 	c->result = batch_count(&c->b, 0, c->node, &on, &all) == 0 ?
 	    check_fraction("inside the cpuset", on, all, NEED_LOCAL) : -1;
 	batch_free(&c->b);

@@ -155,7 +155,7 @@ static void local_thread(void *v)
 	long on, all;
 	char what[64];
 
-	batch_fill(&a->b, 4 << 20, 8 << 20);
+	batch_fill(&a->b, 2 << 20, 4 << 20);
 	/* Everyone allocates before anyone frees: concurrent arenas. */
 	pthread_barrier_wait(a->bar);
 	snprintf(what, sizeof what, "CPU %d (home node %d)", a->cpu, home);
@@ -343,13 +343,13 @@ static void mig_thread(void *v)
 	long on, all;
 	int first;
 
-	batch_add(&m->b, 2 << 20, (const size_t[]){ 1024 }, 1);
+	batch_add(&m->b, 1 << 20, (const size_t[]){ 1024 }, 1);
 	first = m->b.n;
 	if (pl_pin(m->to_cpu) != 0) {
 		m->result = -1;
 		return;
 	}
-	batch_add(&m->b, 8 << 20, (const size_t[]){ 1024 }, 1);
+	batch_add(&m->b, 4 << 20, (const size_t[]){ 1024 }, 1);
 	/* The pages the thread already owned on its old node are used up
 	 * first (one 64 KiB page at most per class): hence 97 %, not 99. */
 	m->result = batch_count(&m->b, first, m->to_node, &on, &all) == 0 ?
