@@ -8,6 +8,8 @@
  *   ma-resolve [--expect ADDR] NAME...  print "NAME ADDR" per address
  *                                       (getaddrinfo); with --expect,
  *                                       fail unless ADDR is among them
+ *   ma-resolve --reverse ADDR           print "ADDR NAME" (getnameinfo,
+ *                                       NI_NAMEREQD: a PTR lookup)
  *   ma-resolve --label NAME ADDR        one line through the glibc object
  *   ma-resolve --allocator              the file that provides malloc
  *
@@ -64,6 +66,28 @@ static int resolve(const char *name, const char *expect)
 	return found;
 }
 
+static int reverse(const char *addr)
+{
+	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST }, *res;
+	char name[NI_MAXHOST];
+	int rc;
+
+	rc = getaddrinfo(addr, NULL, &hints, &res);
+	if (rc != 0) {
+		fprintf(stderr, "ma-resolve: %s: %s\n", addr, gai_strerror(rc));
+		return 2;
+	}
+	rc = getnameinfo(res->ai_addr, res->ai_addrlen, name, sizeof name,
+	    NULL, 0, NI_NAMEREQD);
+	freeaddrinfo(res);
+	if (rc != 0) {
+		fprintf(stderr, "ma-resolve: %s: %s\n", addr, gai_strerror(rc));
+		return 1;
+	}
+	print_line(addr, name);
+	return 0;
+}
+
 /* dladdr on the address the program's own GOT holds for malloc: the object
  * named is the allocator every malloc in this process goes to. */
 static int allocator(void)
@@ -89,6 +113,8 @@ int main(int argc, char **argv)
 
 	if (argc == 2 && strcmp(argv[1], "--allocator") == 0)
 		return allocator();
+	if (argc == 3 && strcmp(argv[1], "--reverse") == 0)
+		return reverse(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "--label") == 0) {
 		print_line(argv[2], argv[3]);
 		return 0;
@@ -100,7 +126,7 @@ int main(int argc, char **argv)
 	found = expect == NULL;
 	if (i >= argc || argv[i][0] == '-') {
 		fprintf(stderr, "usage: ma-resolve [--expect ADDR] NAME... | "
-		    "--label NAME ADDR | --allocator\n");
+		    "--reverse ADDR | --label NAME ADDR | --allocator\n");
 		return 2;
 	}
 	for (; i < argc; i++) {
