@@ -64,10 +64,19 @@ if [ -n "$have_mdnsd" ]; then
 	printf '10.77.9.9\tma-hosts.test\n' >"$dir/hosts"
 	printf '$ %s\n' "$bin/mdnsd-conf.sh /run/demo/hosts veth0 >$dir/mdnsd.conf"
 	"$bin/mdnsd-conf.sh" /run/demo/hosts veth0 | tee "$dir/mdnsd.conf"
-	tu_netns cli
-	tu_netns peer
-	printf '# namespaces %s (mdnsd, the client) and %s (avahi), joined by a veth pair\n' "$cli" "$peer"
-	tu_veth "$cli" 10.77.0.1/24 "$peer" 10.77.0.2/24
+	# Two namespaces joined by a veth pair: the client side (mdnsd and the
+	# programs) and the peer (avahi-daemon).  Removed again at exit.
+	cli=ma$$_cli peer=ma$$_peer
+	tu_ns_list="$tu_ns_list $cli $peer"
+	run ip netns add "$cli"
+	run ip netns add "$peer"
+	run ip -n "$cli" link set lo up
+	run ip -n "$peer" link set lo up
+	run ip link add veth0 netns "$cli" type veth peer name veth0 netns "$peer"
+	run ip -n "$cli" addr add 10.77.0.1/24 dev veth0
+	run ip -n "$peer" addr add 10.77.0.2/24 dev veth0
+	run ip -n "$cli" link set veth0 up multicast on
+	run ip -n "$peer" link set veth0 up multicast on
 	printf '$ %s &\n' "$bin/avahi-peer.sh $peer ma-peer $out/demo-avahi"
 	tu_bg "$bin/avahi-peer.sh" "$peer" ma-peer "$out/demo-avahi" 2>"$out/demo-avahi.log"
 	pre=
