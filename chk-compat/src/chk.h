@@ -71,6 +71,14 @@ CHK_HIDDEN CHK_NORETURN void chk_libc_fatal(const char *text);
 CHK_HIDDEN void chk_printf_check(int flag, const char *fmt);
 CHK_HIDDEN void chk_wprintf_check(int flag, const wchar_t *fmt);
 
+/* The same for formatting to stream f with arguments ap: before a %n
+ * abort, the text glibc would already have put into f is printed (see
+ * printf_check.c).  f may be NULL (then ap is unused). */
+CHK_HIDDEN void chk_printf_check_stream(int flag, const char *fmt, FILE *f,
+    va_list ap);
+CHK_HIDDEN void chk_wprintf_check_stream(int flag, const wchar_t *fmt,
+    FILE *f, va_list ap);
+
 /* Work around musl's out-of-bounds nl_type read in vfwprintf for N$
  * formats (see printf_check.c); call right before vfwprintf/vswprintf. */
 CHK_HIDDEN void chk_wide_positional_prepare(const wchar_t *fmt);

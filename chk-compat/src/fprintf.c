@@ -7,7 +7,7 @@
 CHK_EXPORT int
 __vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap)
 {
-	chk_printf_check(flag, fmt);
+	chk_printf_check_stream(flag, fmt, f, ap);
 	return vfprintf(f, fmt, ap);
 }
 

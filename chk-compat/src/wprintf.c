@@ -37,7 +37,7 @@ __vfwprintf_chk(FILE *f, int flag, const wchar_t *fmt, va_list ap)
 {
 	int r;
 
-	chk_wprintf_check(flag, fmt);
+	chk_wprintf_check_stream(flag, fmt, f, ap);
 	chk_wide_positional_prepare(fmt);
 	r = vfwprintf(f, fmt, ap);
 	CHK_NO_TAIL_CALL(r);

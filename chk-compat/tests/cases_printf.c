@@ -281,6 +281,66 @@ pf_case(const struct chk_case *c)
 	_exit(0);	/* stdout may be wide-oriented now: skip stdio at exit */
 }
 
+/* ---- what reaches a stream before a %n abort ---- */
+
+/* a = function (stream ones only), b = buffering (_IOLBF, _IONBF, _IOFBF),
+ * c = writable.  stdout is the captured pipe; the transcript (and so the
+ * differential test) compares what got out before SIGABRT. */
+static void
+flush_case(const struct chk_case *c)
+{
+	static const char fmt[] = "line1 %d\nab%n";
+	static const wchar_t wfmt[] = L"line1 %d\nab%n";
+	char nfmt[32];
+	wchar_t wcopy[32];
+	const char *f = fmt;
+	const wchar_t *w = wfmt;
+	int n = -1, r = 0;
+
+	setvbuf(stdout, NULL, (int)c->b, 0);
+	if (c->c) {
+		snprintf(nfmt, sizeof nfmt, "%s", fmt);
+		wcscpy(wcopy, wfmt);
+		f = nfmt;
+		w = wcopy;
+	}
+	switch (c->a) {
+	case F_PRINTF: r = __printf_chk(1, f, 42, &n); break;
+	case F_FPRINTF: r = __fprintf_chk(stdout, 1, f, 42, &n); break;
+	case F_VPRINTF: r = v_narrow(F_VPRINTF, NULL, 0, 0, 1, f, 42, &n); break;
+	case F_VFPRINTF: r = v_narrow(F_VFPRINTF, stdout, 0, 0, 1, f, 42, &n); break;
+	case F_WPRINTF: r = __wprintf_chk(1, w, 42, &n); break;
+	case F_FWPRINTF: r = __fwprintf_chk(stdout, 1, w, 42, &n); break;
+	case F_VWPRINTF: r = v_wide(F_VWPRINTF, NULL, 0, 0, 1, w, 42, &n); break;
+	case F_VFWPRINTF: r = v_wide(F_VFWPRINTF, NULL, 0, 0, 1, w, 42, &n); break;
+	}
+	EXPECT(r == 11 && n == 11);
+}
+
+static void
+register_flush_cases(void)
+{
+	static const int fns[] = {
+		F_PRINTF, F_FPRINTF, F_VPRINTF, F_VFPRINTF,
+		F_WPRINTF, F_FWPRINTF, F_VWPRINTF, F_VFWPRINTF,
+	};
+	static const struct { int mode; const char *name; } buf[] = {
+		{_IOLBF, "linebuf"}, {_IONBF, "unbuf"}, {_IOFBF, "fullbuf"},
+	};
+	struct chk_case p = { .fn = flush_case };
+
+	for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
+		for (size_t b = 0; b < 3; b++)
+			for (size_t rw = 0; rw < 2; rw++) {
+				p.a = (size_t)fns[i];
+				p.b = (size_t)buf[b].mode;
+				p.c = rw;
+				p.die = rw ? NWRITE : NULL;
+				add_case(&p, "printf-flush/%s/%s/%s", fnames[fns[i]],
+				    buf[b].name, rw ? "rw" : "ro");
+			}
+}
+
 /* ---- size cases: the object-size argument of s(n|w)printf ---- */
 
 /* a = slen (or maxlen), b = slen for snprintf, c = 0 sprintf, 1 vsprintf,
@@ -369,4 +429,5 @@ register_printf_cases(void)
 					    fi, flag, rw ? "rw" : "ro");
 				}
 	register_size_cases();
+	register_flush_cases();
 }

@@ -10,6 +10,10 @@ own network namespace only).
       late     the right answer after 1.5 s
       servfail SERVFAIL at once
       silent   never answers
+      tc       UDP: an empty reply with TC set; TCP: 40 A records
+  dnstool.py tcppipe ADDR PORT NAME... send one TCP query per name in a
+                                      single write, print the answer count
+                                      of each reply, in arrival order
   dnstool.py burst ADDR PORT N NAME   send N A queries at once, print how
                                       many were answered within 1 s
   dnstool.py dup ADDR PORT NAME       send one A query twice (same ID, same
@@ -54,9 +58,54 @@ def send(addr, port, hexstr):
     print("rcode=%d id=%d tc=%d" % (flags & 15, qid, (flags >> 9) & 1))
 
 
+def tc_reply(q):
+    end = qname_end(q, 12) + 4
+    return struct.pack(">HHHHHH", struct.unpack(">H", q[:2])[0], 0x8380,
+                       1, 0, 0, 0) + q[12:end]
+
+
+def many_reply(q, n=40):
+    end = qname_end(q, 12) + 4
+    hdr = struct.pack(">HHHHHH", struct.unpack(">H", q[:2])[0], 0x8180,
+                      1, n, 0, 0)
+    rrs = b"".join(b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, 60, 4) +
+                   bytes([10, 30, 0, i]) for i in range(n))
+    return hdr + q[12:end] + rrs
+
+
+def tcp_server(addr, port):
+    ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind((addr, int(port)))
+    ls.listen(8)
+    while True:
+        c, _ = ls.accept()
+        n = struct.unpack(">H", c.recv(2))[0]
+        q = b""
+        while len(q) < n:
+            q += c.recv(n - len(q))
+        r = many_reply(q)
+        c.sendall(struct.pack(">H", len(r)) + r)
+        c.close()
+
+
+def tcppipe(addr, port, *names):
+    s = socket.create_connection((addr, int(port)))
+    s.sendall(b"".join(struct.pack(">H", len(q)) + q
+                       for q in (query(i, n) for i, n in enumerate(names))))
+    f = s.makefile("rb")
+    for _ in names:
+        n = struct.unpack(">H", f.read(2))[0]
+        r = f.read(n)
+        print(struct.unpack(">H", r[6:8])[0])
+
+
 def fakeup(addr, port, mode):
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.bind((addr, int(port)))
+    if mode == "tc":
+        threading.Thread(target=tcp_server, args=(addr, port),
+                         daemon=True).start()
     while True:
         q, peer = s.recvfrom(4096)
         if mode == "garbage":
@@ -73,6 +122,8 @@ def fakeup(addr, port, mode):
             threading.Timer(1.5, s.sendto, (answer(q), peer)).start()
         elif mode == "servfail":
             s.sendto(answer(q, rcode=2), peer)
+        elif mode == "tc":
+            s.sendto(tc_reply(q), peer)
         # "silent": read and drop
 
 
@@ -84,9 +135,13 @@ def query(qid, name):
 
 
 def burst(addr, port, n, name):
+    """Name may hold {i}: then every query asks another name."""
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
     for i in range(int(n)):
-        s.sendto(query(i, name), (addr, int(port)))
+        s.sendto(query(i, name.replace("{i}", str(i))), (addr, int(port)))
+        if i % 64 == 63:
+            time.sleep(0.001)     # stay under the receive queue's size
     s.settimeout(1.0)
     got = 0
     try:
@@ -118,6 +173,8 @@ def dup(addr, port, name):
 if __name__ == "__main__":
     if sys.argv[1] == "send":
         send(*sys.argv[2:5])
+    elif sys.argv[1] == "tcppipe":
+        tcppipe(*sys.argv[2:])
     elif sys.argv[1] == "burst":
         burst(*sys.argv[2:6])
     elif sys.argv[1] == "dup":

@@ -109,3 +109,33 @@ printf '# rewritten by the DHCP client\nnameserver 127.0.0.2\n' >"$D/up.resolv.n
 mv "$D/up.resolv.new" "$D/up.resolv"
 expect "resolv-conf re-read after a change" \
     "$(q @127.0.0.22 remote.example)" "192.0.2.7"
+
+# --- a truncated upstream reply is asked again over TCP ---
+fake 127.0.0.23 tc
+daemon 127.0.0.24 127.0.0.23
+expect "upstream TC: retried over TCP" \
+    "$(q +tcp @127.0.0.24 big.example | wc -l)" "40"
+expect "and cut again for a 512-octet UDP client" \
+    "$(in_ns dig +noedns +ignore @127.0.0.24 big.example | grep -c ' tc')" "1"
+
+# --- several queries in one TCP write are all answered ---
+expect "pipelined TCP queries" \
+    "$(in_ns python3 "$DNSTOOL" tcppipe 127.0.0.1 53 many myhost v4only | sort | tr '\n' ' ')" \
+    "1 1 40 "
+
+# --- a flood of distinct names towards a silent upstream: at most
+# max-lookups are kept in flight, the rest get SERVFAIL at once ---
+cat >"$D/flood.conf" <<EOF2
+listen 127.0.0.25
+hosts file $D/hosts
+upstream server 127.0.0.13
+max-lookups 50
+lookup-timeout 1500ms
+EOF2
+start_mdnsd "$D/flood.conf" 127.0.0.25
+n=$(in_ns python3 "$DNSTOOL" burst 127.0.0.25 53 1000 'n{i}.flood.example')
+[ "$n" -ge 500 ] && [ "$n" -le 950 ] ||
+	tu_fail "flood: $n of 1000 answered at once (want 1000 - 50 in flight)"
+tu_log "ok: flood bounded: $n of 1000 answered at once, 50 kept in flight"
+sleep 1.6	# the 50 kept lookups reach their deadline
+expect "alive after the flood" "$(q @127.0.0.25 myhost)" "10.1.2.3"

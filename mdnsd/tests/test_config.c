@@ -39,6 +39,22 @@ test_keywords_sorted(void **state)
 		    cfg_keywords[i].name) < 0);
 }
 
+/* With the multicast-DNS backend built, the default routes for its zones
+ * and its settings appear in the printed config (text from src/mdns/,
+ * see its NEEDS-FROM-CORE.md). */
+#if defined(MDNSD_HAVE_MDNS) && MDNSD_HAVE_MDNS
+#define MDNS_ROUTES "route local. mdns\nroute 254.169.in-addr.arpa. mdns\n" \
+    "route 8.e.f.ip6.arpa. mdns\nroute 9.e.f.ip6.arpa. mdns\n" \
+    "route a.e.f.ip6.arpa. mdns\nroute b.e.f.ip6.arpa. mdns\n"
+#define MDNS_PRINT "mdns allow local.\nmdns family both\nmdns port5353 no\n" \
+    "mdns check-ttl yes\nmdns deadline 300ms\nmdns collect 5ms\n" \
+    "mdns resend 100ms\nmdns answer-ttl 10\nmdns cache-ttl 3600\n" \
+    "mdns cache-size 1024\nmdns link-local6 no\nmdns max-labels 2\n"
+#else
+#define MDNS_ROUTES ""
+#define MDNS_PRINT ""
+#endif
+
 static void
 test_defaults(void **state)
 {
@@ -51,8 +67,8 @@ test_defaults(void **state)
 	    "cache-size 1048576\ncache-max-ttl 86400\nnegative-max-ttl 3600\n"
 	    "lookup-timeout 2000ms\nmax-lookups 4096\ntcp-clients 64\n"
 	    "tcp-idle-timeout 10000ms\nlog-level info\n"
-	    "route . hosts\n"
-	    "hosts file /etc/hosts\nhosts ttl 0\n");
+	    MDNS_ROUTES "route . hosts\n"
+	    "hosts file /etc/hosts\nhosts ttl 0\n" MDNS_PRINT);
 	config_free(cfg);
 }
 
@@ -87,6 +103,7 @@ test_full(void **state)
 	    "negative-max-ttl 60\nlookup-timeout 1000ms\nmax-lookups 100\n"
 	    "tcp-clients 8\ntcp-idle-timeout 5000ms\nlog-level debug\n"
 	    "route corp.example. upstream\nroute . hosts upstream\n"
+	    MDNS_ROUTES MDNS_PRINT
 	    "upstream server 192.0.2.1\nupstream server 192.0.2.2#5353\n"
 	    "upstream timeout 500ms\n"
 	    "hosts file /etc/hosts\nhosts file /etc/hosts.local\n"

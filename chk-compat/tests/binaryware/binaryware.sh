@@ -2,7 +2,7 @@
 # binaryware.sh: glibc-compiled fortified code running on musl with
 # libchk-compat, the way binary-only software meets it.
 #
-#   binaryware.sh OBJ2 OBJ3 EXE2 EXE3 STATIC GLIBCEXE LIBSO
+#   binaryware.sh OBJ2 OBJ3 EXE2 EXE3 STATIC GLIBCEXE LIBSO LIBMAIN
 #
 # OBJ2/OBJ3   fortified.c compiled by the host gcc with glibc's headers at
 #             _FORTIFY_SOURCE=2 / =3: must reference the __*_chk functions.
@@ -10,8 +10,10 @@
 # STATIC      OBJ2 linked -static with libchk-compat.a.
 # GLIBCEXE    fortified.c linked against glibc (versioned GLIBC_x.y refs),
 #             run by musl's dynamic linker with LD_PRELOAD=LIBSO.
+# LIBMAIN     a musl program calling fortified.c's main from a glibc-built
+#             shared library that has libchk-compat as its own DT_NEEDED.
 set -u
-obj2=$1 obj3=$2 exe2=$3 exe3=$4 static=$5 glibcexe=$6 libso=$7
+obj2=$1 obj3=$2 exe2=$3 exe3=$4 static=$5 glibcexe=$6 libso=$7 libmain=$8
 ldso=/lib/ld-musl-x86_64.so.1
 fails=0 runs=0
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
@@ -56,8 +58,9 @@ ovf='*** buffer overflow detected ***: terminated
 ok_out='01234567+cat|8|wide|1
 fd-set=1 longjmp=ok
 '
-for how in dtneeded2 dtneeded3 static preload-glibc; do
+for how in dtneeded2 dtneeded3 static preload-glibc library; do
 	case $how in
+	library) set -- "$libmain" ;;
 	dtneeded2) set -- "$exe2" ;;
 	dtneeded3) set -- "$exe3" ;;
 	static) set -- "$static" ;;
@@ -81,4 +84,4 @@ for how in dtneeded2 dtneeded3 static preload-glibc; do
 ' "$@" longjmp
 done
 [ "$fails" = 0 ] || exit 1
-echo "ok: $runs runs (DT_NEEDED =2/=3, static, LD_PRELOAD into a glibc-linked program)"
+echo "ok: $runs runs (DT_NEEDED =2/=3, static, LD_PRELOAD into a glibc-linked program, DT_NEEDED of a glibc-built library)"
