@@ -66,8 +66,11 @@ printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
 # musl reads /etc/hosts itself before asking DNS: keep only localhost here
 # so every other name must come through mdnsd.
 printf '127.0.0.1\tlocalhost\n::1\tlocalhost\n' >"$root/etc/hosts"
-# mdnsd is the only nameserver.
+# mdnsd is the only nameserver, with its config in the default place
+# (mdnsd(8): /etc/mdnsd.conf) answering from its own hosts file.
 printf 'nameserver 127.0.0.1\n' >"$root/etc/resolv.conf"
+"$here/root/mdnsd-conf.sh" /etc/mdnsd.hosts >"$root/etc/mdnsd.conf"
+printf '10.77.9.9\tma-hosts.test\n10.77.9.10\tma-other.test\n' >"$root/etc/mdnsd.hosts"
 
 # 3. The components, exactly as `meson install --tags` installs them.
 plan=$build/meson-info/intro-install_plan.json
