@@ -71,6 +71,14 @@ CHK_HIDDEN CHK_NORETURN void chk_libc_fatal(const char *text);
 CHK_HIDDEN void chk_printf_check(int flag, const char *fmt);
 CHK_HIDDEN void chk_wprintf_check(int flag, const wchar_t *fmt);
 
+/* What chk_printf_check would decide, without aborting: CHK_FMT_OK, or
+ * CHK_FMT_NDOLLAR (%N$ gap), or CHK_FMT_NWRITE (%n in writable memory,
+ * *n_at = offset of that %n's '%').  As if flag > 0.  The fuzz target
+ * drives these. */
+enum { CHK_FMT_OK, CHK_FMT_NDOLLAR, CHK_FMT_NWRITE };
+CHK_HIDDEN int chk_printf_verdict(const char *fmt, size_t *n_at);
+CHK_HIDDEN int chk_wprintf_verdict(const wchar_t *fmt, size_t *n_at);
+
 /* The same for formatting to stream f with arguments ap: before a %n
  * abort, the text glibc would already have put into f is printed (see
  * printf_check.c).  f may be NULL (then ap is unused). */

@@ -55,6 +55,14 @@ is_digit(unsigned long c)
 	return c >= '0' && c <= '9';
 }
 
+/* c is one of the ASCII characters in set (never the terminator; a wide
+ * character is not truncated into the set). */
+static int
+is_in(unsigned long c, const char *set)
+{
+	return c != 0 && c < 128 && strchr(set, (int)c) != NULL;
+}
+
 static void
 use_arg(struct fmt_scan *sc, size_t k)
 {
@@ -107,14 +115,14 @@ scan_spec(struct fmt_scan *sc)
 	size_t data = read_pos(sc);
 	unsigned long c;
 
-	while (strchr(" +-#0'I", (int)at(sc, sc->i)) && at(sc, sc->i) != 0)
+	while (is_in(at(sc, sc->i), " +-#0'I"))
 		sc->i++;
 	read_star_or_digits(sc);
 	if (at(sc, sc->i) == '.') {
 		sc->i++;
 		read_star_or_digits(sc);
 	}
-	while ((c = at(sc, sc->i)) != 0 && strchr("hlLqjzZt", (int)c))
+	while (is_in(at(sc, sc->i), "hlLqjzZt"))
 		sc->i++;
 	c = at(sc, sc->i);
 	if (c == 0)
@@ -140,8 +148,6 @@ has_gap(const struct fmt_scan *sc)
 	return 0;
 }
 
-enum { FMT_OK, FMT_NDOLLAR, FMT_NWRITE };
-
 static int
 verdict(struct fmt_scan *sc, size_t len_bytes)
 {
@@ -155,18 +161,18 @@ verdict(struct fmt_scan *sc, size_t len_bytes)
 		scan_spec(sc);
 	}
 	if (sc->positional && has_gap(sc))
-		return FMT_NDOLLAR;
+		return CHK_FMT_NDOLLAR;
 	if (sc->has_n && chk_readonly_area(sc->fmt, len_bytes) < 0)
-		return FMT_NWRITE;
-	return FMT_OK;
+		return CHK_FMT_NWRITE;
+	return CHK_FMT_OK;
 }
 
 static void
 fatal(int v)
 {
-	if (v == FMT_NDOLLAR)
+	if (v == CHK_FMT_NDOLLAR)
 		chk_libc_fatal("*** invalid %N$ use detected ***\n");
-	if (v == FMT_NWRITE)
+	if (v == CHK_FMT_NWRITE)
 		chk_libc_fatal("*** %n in writable segment detected ***\n");
 }
 
@@ -205,19 +211,47 @@ chk_wprintf_check(int flag, const wchar_t *fmt)
  * would differ on a fully buffered stream, and buffer sizes differ between
  * the libcs anyway.)
  */
-void
-chk_printf_check_stream(int flag, const char *fmt, FILE *f, va_list ap)
+int
+chk_printf_verdict(const char *fmt, size_t *n_at)
 {
 	struct fmt_scan sc;
 	int v;
 
-	if (flag <= 0 || !may_fail(fmt))
-		return;
+	if (!may_fail(fmt))
+		return CHK_FMT_OK;
 	memset(&sc, 0, sizeof sc);
 	sc.fmt = fmt;
 	v = verdict(&sc, strlen(fmt) + 1);
-	if (v == FMT_NWRITE && f != NULL && __flbf(f)) {
-		char *prefix = strndup(fmt, sc.n_at);
+	*n_at = sc.n_at;
+	return v;
+}
+
+int
+chk_wprintf_verdict(const wchar_t *fmt, size_t *n_at)
+{
+	struct fmt_scan sc;
+	int v;
+
+	if (wcspbrk(fmt, L"$n") == NULL)
+		return CHK_FMT_OK;
+	memset(&sc, 0, sizeof sc);
+	sc.fmt = fmt;
+	sc.wide = 1;
+	v = verdict(&sc, (wcslen(fmt) + 1) * sizeof(wchar_t));
+	*n_at = sc.n_at;
+	return v;
+}
+
+void
+chk_printf_check_stream(int flag, const char *fmt, FILE *f, va_list ap)
+{
+	size_t n_at;
+	int v;
+
+	if (flag <= 0 || (v = chk_printf_verdict(fmt, &n_at)) == CHK_FMT_OK)
+		return;
+	if (v == CHK_FMT_NWRITE && f != NULL && __flbf(f)) {
+		char *prefix = strndup(fmt, n_at);
 		va_list cp;
 
 		if (prefix) {
@@ -232,22 +266,18 @@ chk_printf_check_stream(int flag, const char *fmt, FILE *f, va_list ap)
 void
 chk_wprintf_check_stream(int flag, const wchar_t *fmt, FILE *f, va_list ap)
 {
-	struct fmt_scan sc;
+	size_t n_at;
 	int v;
 
-	if (flag <= 0 || wcspbrk(fmt, L"$n") == NULL)
+	if (flag <= 0 || (v = chk_wprintf_verdict(fmt, &n_at)) == CHK_FMT_OK)
 		return;
-	memset(&sc, 0, sizeof sc);
-	sc.fmt = fmt;
-	sc.wide = 1;
-	v = verdict(&sc, (wcslen(fmt) + 1) * sizeof(wchar_t));
-	if (v == FMT_NWRITE && f != NULL && __flbf(f)) {
-		wchar_t *prefix = malloc((sc.n_at + 1) * sizeof(wchar_t));
+	if (v == CHK_FMT_NWRITE && f != NULL && __flbf(f)) {
+		wchar_t *prefix = malloc((n_at + 1) * sizeof(wchar_t));
 		va_list cp;
 
 		if (prefix) {
-			wmemcpy(prefix, fmt, sc.n_at);
-			prefix[sc.n_at] = L'\0';
+			wmemcpy(prefix, fmt, n_at);
+			prefix[n_at] = L'\0';
 			va_copy(cp, ap);
 			chk_wide_positional_prepare(prefix);
 			vfwprintf(f, prefix, cp);

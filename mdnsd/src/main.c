@@ -155,9 +155,13 @@ start(struct ev_loop *loop, struct config *cfg, const struct opts *o)
 	}
 	if (server_open(the_server) < 0 || config_open_backends(cfg) < 0)
 		return -1;
-	if (!o->foreground && daemonize() < 0) {
-		log_err("daemon: %s", strerror(errno));
-		return -1;
+	if (!o->foreground) {
+		if (daemonize() < 0) {
+			log_err("daemon: %s", strerror(errno));
+			return -1;
+		}
+		/* Until here errors went to the terminal that started us. */
+		log_init("mdnsd", true, cfg->log_level);
 	}
 	if (o->pidfile && write_pidfile(o->pidfile) < 0)
 		return -1;
@@ -191,8 +195,7 @@ main(int argc, char **argv)
 		ev_loop_free(loop);
 		return rc;
 	}
-	log_init("mdnsd", the_opts.syslog || !the_opts.foreground,
-	    cfg->log_level);
+	log_init("mdnsd", the_opts.syslog, cfg->log_level);
 	if (start(loop, cfg, &the_opts) == 0) {
 		log_info("ready");
 		rc = ev_run(loop) < 0 ? 1 : 0;

@@ -123,7 +123,7 @@ static void w_prodcons(void)
 static void w_realloc(void)
 {
 	enum { N = 64 };
-	long rounds = scaled(400);
+	long rounds = scaled(20);	/* mallocng 1.2.3 is ~90x slower here */
 	for (long r = 0; r < rounds; r++) {
 		char *buf[N] = { 0 };
 		size_t len[N] = { 0 };

@@ -84,9 +84,11 @@ size_t numalloc_collect(int force);
 int numalloc_node_count(void);
 
 /*
- * Allocate size bytes on node (0 .. numalloc_node_count()-1), whatever
- * node the calling thread runs on.  Free it with free().  NULL with errno
- * EINVAL for a bad node, ENOMEM when out of memory.
+ * Allocate size bytes on node, whatever node the calling thread runs on.
+ * node: an OS node number (as in /sys/devices/system/node/nodeN) of a node
+ * with memory that the cpuset allows; EINVAL otherwise.  See
+ * numalloc_numa(3).  Free it with free().  NULL with errno EINVAL for a
+ * bad node, ENOMEM when out of memory.
  */
 void *numalloc_malloc_node(size_t size, int node);
 
@@ -94,8 +96,8 @@ void *numalloc_malloc_node(size_t size, int node);
 void *numalloc_malloc_interleaved(size_t size);
 
 /*
- * Make the calling thread allocate from node (or -1 to follow the node it
- * runs on again).  Does not move or bind the thread.  Returns 0, or -1
+ * Make the calling thread allocate from node (an OS node number, as for
+ * numalloc_malloc_node; or -1 to follow the node it runs on again).  Does not move or bind the thread.  Returns 0, or -1
  * with errno EINVAL for a bad node.
  */
 int numalloc_thread_set_node(int node);

@@ -74,7 +74,11 @@ size_t na_usable_size(const struct na_page *pg)
 static void count_free(struct na_tcache *tc, unsigned origin, int remote)
 {
 	if (tc == &na_tcache_empty) {
+		/* A thread that has not allocated yet (rare). */
 		atomic_fetch_add(&na_gstats.n_free_notc, 1);
+		unsigned here = na_numa_current_node();
+		if (remote && origin != here)
+			na_numa_note_remote_free(here, origin);
 		return;
 	}
 	tc->n_free++;

@@ -351,6 +351,9 @@ struct na_tcache *na_tcache_init_thread(void) NA_HIDDEN;
 void na_tcache_abandon(struct na_tcache *tc) NA_HIDDEN;
 /* Fill tc's queue for class cls; returns a page with a free block. */
 struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls) NA_HIDDEN;
+/* Collect remote frees into all of tc's pages and return the empty ones
+ * (except each queue's first); returns the number returned. */
+size_t na_tcache_collect(struct na_tcache *tc) NA_HIDDEN;
 /* A local free made pg empty or hit a page on the full list. */
 void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
 /* Give pg (collected, owned by nobody or by a dying tcache) to its arena:

@@ -127,3 +127,29 @@ void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg)
 		na_lock_release(&a->lock);
 	}
 }
+
+size_t na_tcache_collect(struct na_tcache *tc)
+{
+	size_t released = 0;
+
+	for (unsigned c = 0; c < NA_CLASS_COUNT; c++) {
+		struct na_pageq *lists[2] = { &tc->q[c], &tc->full[c] };
+		for (int l = 0; l < 2; l++) {
+			struct na_page *pg = q_head(lists[l]), *next;
+			for (; pg != NULL; pg = next) {
+				next = pg->next;
+				na_page_collect(pg);
+				if (pg->used != 0 || pg == tc->q[c].first)
+					continue;
+				struct na_arena *a = &na_arenas[pg->seg->arena];
+				q_remove(lists[l], pg);
+				pg->in_full = 0;
+				na_lock_acquire(&a->lock);
+				na_segment_page_free(a, pg);
+				na_lock_release(&a->lock);
+				released++;
+			}
+		}
+	}
+	return released;
+}
