@@ -26,8 +26,10 @@ grep '^#' "$out/mkroot.log"
 rm -f "$results"
 # numalloc's checks for the VM image, one per line (files, not Kyua
 # variables: atf-sh mangles '=' in variable values).
-printf '%s' "${MA_VM_EXTRA_PROGS:-}" | tr ';' '\n' >"$out/vm-extra.progs"
-printf '%s' "${MA_VM_EXTRA_LINES:-}" | tr ';' '\n' >"$out/vm-extra.lines"
+: >"$out/vm-extra.progs"
+: >"$out/vm-extra.lines"
+[ -z "${MA_VM_EXTRA_PROGS:-}" ] || printf '%s\n' "$MA_VM_EXTRA_PROGS" | tr ';' '\n' >"$out/vm-extra.progs"
+[ -z "${MA_VM_EXTRA_LINES:-}" ] || printf '%s\n' "$MA_VM_EXTRA_LINES" | tr ';' '\n' >"$out/vm-extra.lines"
 # The suite's configuration variables (see tests/common.sh); Kyua refuses
 # empty values, so unset ones are left out.
 set --
