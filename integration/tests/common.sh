@@ -59,13 +59,14 @@ ma_rundir() {
 
 # ma_mdnsd_start NS CONF-IN-ROOT [-p LIB]: start mdnsd in the foreground
 # inside the root in namespace NS with the given config (a path inside the
-# root; "" for the root's /etc/mdnsd.conf), optionally with LIB preloaded, and wait until it answers on
+# root; "" for the root's /etc/mdnsd.conf), optionally with LIB preloaded
+# and with the VAR=VALUE words of $ma_mdnsd_env in its environment, and wait until it answers on
 # 127.0.0.1:53.  Its PID (the daemon's own: enter.sh execs all the way
 # down) goes to ma_mdnsd_pid, its log to $PWD/mdnsd.log.
 ma_mdnsd_start() {
 	_ns=$1 _conf=$2
 	shift 2
-	tu_bg "$ma_bin/enter.sh" -n "$_ns" "$@" "$ma_root" \
+	tu_bg env ${ma_mdnsd_env:-} "$ma_bin/enter.sh" -n "$_ns" "$@" "$ma_root" \
 	    /usr/local/sbin/mdnsd -d ${_conf:+-f "$_conf"} >mdnsd.log 2>&1
 	ma_mdnsd_pid=$tu_last_pid
 	"$ma_bin/wait-dns.sh" "$_ns" "$ma_root" "$ma_mdnsd_pid" 15 ||
