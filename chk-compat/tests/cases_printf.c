@@ -362,6 +362,45 @@ register_flush_cases(void)
 			}
 }
 
+/* ---- a %n format in an mmap'd page: not in any ELF segment ---- */
+
+/* c = 1: the page stays writable (abort), 0: made read-only (allowed, as
+ * /proc/self/maps says); a = 0 sprintf, 1 fprintf. */
+static void
+mapped_fmt_case(const struct chk_case *c)
+{
+	char *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char buf[64];
+	int n = -1, r;
+
+	EXPECT(page != MAP_FAILED);
+	strcpy(page, "ab%d%n");
+	if (!c->c)
+		EXPECT(mprotect(page, 4096, PROT_READ) == 0);
+	if (c->a)
+		r = __fprintf_chk(stdout, 1, page, 7, &n);
+	else
+		r = __sprintf_chk(buf, 1, sizeof buf, page, 7, &n);
+	EXPECT(r == 3 && n == 3);
+	printf("|ret=%d n=%d\n", r, n);
+}
+
+static void
+register_mapped_cases(void)
+{
+	struct chk_case p = { .fn = mapped_fmt_case };
+
+	for (size_t fn = 0; fn < 2; fn++)
+		for (size_t rw = 0; rw < 2; rw++) {
+			p.a = fn;
+			p.c = rw;
+			p.die = rw ? NWRITE : NULL;
+			add_case(&p, "printf-mmap/%s/%s", fn ? "fprintf" : "sprintf",
+			    rw ? "rw" : "ro");
+		}
+}
+
 /* ---- size cases: the object-size argument of s(n|w)printf ---- */
 
 /* a = slen (or maxlen), b = slen for snprintf, c = 0 sprintf, 1 vsprintf,
@@ -451,4 +490,5 @@ register_printf_cases(void)
 				}
 	register_size_cases();
 	register_flush_cases();
+	register_mapped_cases();
 }
