@@ -3,13 +3,14 @@
  * of a running avahi-daemon over libavahi-client (D-Bus), for hosts that
  * already run Avahi and should not get a second mDNS stack.
  *
- * Each question becomes record browsers (A and AAAA together for host
+ * Questions become rounds of record browsers (A and AAAA together for host
  * names, as in the built-in querier, so NODATA and NXDOMAIN come out
- * right), not Avahi's host-name resolver, which returns one address and
- * waits 5 s for a missing name.  Answers: every record browsed until
- * `collect` after the first one; at once when Avahi reports its cache
- * exhausted with records in hand (warm lookups); a negative at our
- * deadline (500 ms by default) or when every browser says ALL_FOR_NOW.
+ * right, and musl's two questions share them), not Avahi's host-name
+ * resolver, which returns one address and waits 5 s for a missing name.
+ * Answers: every record browsed until `collect` after the first one; at
+ * once when every browser reports Avahi's cache exhausted and the name
+ * was in it (warm lookups); a negative at our deadline (500 ms by
+ * default) or when every browser says ALL_FOR_NOW.
  *
  * The client is created with AVAHI_CLIENT_NO_FAIL, so mdnsd starts even
  * when avahi-daemon is not running; when the daemon goes away, pending
