@@ -75,12 +75,13 @@ check policy3 "$(echo "$out" | sed -n 6p)" '^a.b.local A DECLINE'
 check policy-other "$(echo "$out" | sed -n 7p)" '^example.com A DECLINE'
 # A configured deadline is used (its timing is unit-tested on a fixed clock).
 check deadline "$(lookup -o deadline=100ms missing2.local)" 'NXDOMAIN'
-# Each family on its own: IPv6 multicast (ff02::fb) and IPv4 alone.
-out=$(lookup -s -o family=ipv6 h1.local/AAAA h1.local)
+# Each family on its own: IPv6 multicast (ff02::fb) and IPv4 alone (two
+# responders still answer h1.local, hence the collect window).
+out=$(lookup -s -o family=ipv6 -o collect=100ms h1.local/AAAA h1.local)
 check ipv6-only "$(echo "$out" | sed -n 1p)" '^h1.local AAAA FOUND [0-9.]+ fd00:77::2$'
 check ipv6-only-a "$(echo "$out" | sed -n 2p)" '^h1.local A FOUND'
 check ipv6-responses "$(echo "$out" | sed -n 3p)" 'responses=[1-9]'
-out=$(lookup -o family=ipv4 h1.local/AAAA)
+out=$(lookup -o family=ipv4 -o collect=100ms h1.local/AAAA)
 check ipv4-only "$out" '^h1.local AAAA FOUND [0-9.]+ fd00:77::2$'
 stop "$r1"; stop "$r2"
 
