@@ -309,6 +309,7 @@ struct na_tcache {
 	struct na_pageq full[NA_CLASS_COUNT];	/* pages found full */
 	unsigned arena;			/* arena pages are taken from */
 	int is_shared;			/* an arena's locked shared tcache */
+	uint32_t refills;		/* slow-path count: periodic collect */
 	uint64_t n_malloc, n_free;	/* calls served (stats) */
 	uint64_t n_remote_free;		/* frees to other tcaches' pages */
 	struct na_tcache *next_all;	/* registry of live tcaches */
@@ -351,6 +352,9 @@ struct na_tcache *na_tcache_init_thread(void) NA_HIDDEN;
 void na_tcache_abandon(struct na_tcache *tc) NA_HIDDEN;
 /* Fill tc's queue for class cls; returns a page with a free block. */
 struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls) NA_HIDDEN;
+/* Collect remote frees into all of tc's pages and return the empty ones
+ * (except each queue's first); returns the number returned. */
+size_t na_tcache_collect(struct na_tcache *tc) NA_HIDDEN;
 /* A local free made pg empty or hit a page on the full list. */
 void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
 /* Give pg (collected, owned by nobody or by a dying tcache) to its arena:
@@ -363,7 +367,8 @@ extern struct na_arena na_arenas[NA_MAX_NODES + 1] NA_HIDDEN;
 
 /* Segment level (arena lock held by the caller). */
 struct na_page *na_segment_page_alloc(struct na_arena *a, unsigned slices) NA_HIDDEN;
-void na_segment_page_free(struct na_arena *a, struct na_page *pg) NA_HIDDEN;
+/* Return pg's slices; dirty = 0 when the caller already purged them. */
+void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty) NA_HIDDEN;
 size_t na_arena_purge(struct na_arena *a, int force) NA_HIDDEN;
 /* Purge a's expired dirty slices if due (takes and drops the lock). */
 void na_arena_maybe_purge(struct na_arena *a) NA_HIDDEN;
@@ -426,6 +431,7 @@ unsigned na_size_class_aligned(size_t n, size_t align) NA_HIDDEN;
 void *na_os_alloc(size_t size, size_t align, unsigned arena) NA_HIDDEN;
 void na_os_free(void *p, size_t size) NA_HIDDEN;
 void na_os_purge(void *p, size_t size) NA_HIDDEN;
+void na_os_no_huge_pages(void *p, size_t size) NA_HIDDEN;
 /* Metadata mapping with a guard page in front (not node-bound). */
 void *na_os_meta_alloc(size_t size) NA_HIDDEN;
 void na_os_meta_free(void *p, size_t size) NA_HIDDEN;

@@ -52,6 +52,9 @@ static struct na_segment *segment_new(struct na_arena *a)
 		na_os_meta_free(s, msize);
 		return NULL;
 	}
+	/* A segment is 2 MiB aligned: with THP "always" the first touch
+	 * would fault in a whole huge page for a few small blocks. */
+	na_os_no_huge_pages(base, NA_SEGMENT_SIZE);
 	s->base = (uintptr_t)base;
 	s->size = NA_SEGMENT_SIZE;
 	s->kind = NA_SEG_NORMAL;
@@ -121,7 +124,7 @@ static unsigned page_slices(const struct na_page *pg)
 	return pg->slices == 0 ? 64 : pg->slices;
 }
 
-void na_segment_page_free(struct na_arena *a, struct na_page *pg)
+void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty)
 {
 	struct na_segment *s = pg->seg;
 	unsigned idx = (unsigned)((pg->start - s->base) >> NA_SLICE_SHIFT);
@@ -131,9 +134,11 @@ void na_segment_page_free(struct na_arena *a, struct na_page *pg)
 	atomic_store_explicit(&pg->owner, NULL, memory_order_relaxed);
 	if (s->free_slices == 0)
 		seg_link(a, s);
+	s->free_slices |= m;
+	if (!dirty)
+		return;
 	if (s->dirty_slices == 0)
 		s->dirty_since = na_clock_ns();
-	s->free_slices |= m;
 	s->dirty_slices |= m;
 	if (na_opt.purge_delay_ms >= 0 &&
 	    atomic_load_explicit(&a->purge_due, memory_order_relaxed) == 0)
