@@ -149,3 +149,44 @@ int case_seccomp(int argc, char **argv)
 	    killed_by_sigsys(st) ? "was killed as expected" : "was NOT killed");
 	return killed_by_sigsys(st) ? 0 : 1;
 }
+
+/* ---- bad-policy --------------------------------------------------------- */
+
+#define BAD_WARNING "ignoring invalid NUMALLOC_NODE_POLICY=remote"
+
+int case_bad_policy(int argc, char **argv)
+{
+	char err[4096];
+	size_t len = 0;
+	int fds[2], status;
+	pid_t pid;
+
+	(void)argc;
+	(void)argv;
+	if (pipe(fds) != 0)
+		return 1;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], 2);
+		close(fds[0]);
+		setenv("NUMALLOC_NODE_POLICY", "remote", 1);
+		execl("/proc/self/exe", "numa_vm_test", "topology", (char *)NULL);
+		_exit(4);
+	}
+	close(fds[1]);
+	for (ssize_t n; len < sizeof err - 1 &&
+	    (n = read(fds[0], err + len, sizeof err - 1 - len)) > 0;)
+		len += (size_t)n;
+	err[len] = '\0';
+	close(fds[0]);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return 1;
+	printf("child stderr: %s", err);
+	if (strstr(err, BAD_WARNING) == NULL) {
+		printf("no warning \"%s\"\n", BAD_WARNING);
+		return 1;
+	}
+	/* The child's topology case checks the node count: local placement. */
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}
