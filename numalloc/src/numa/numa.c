@@ -13,10 +13,14 @@ __thread unsigned na_numa_override;
 
 void na_numa_init(void)
 {
-	switch (na_numa_setup(SYSFS_NODE_ROOT, getenv("NUMALLOC_NODE_POLICY"),
-	    NULL)) {
+	const char *policy = getenv("NUMALLOC_NODE_POLICY");
+
+	switch (na_numa_setup(SYSFS_NODE_ROOT, policy, NULL)) {
 	case NA_NUMA_SETUP_BAD_POLICY:
-		na_warn("NUMALLOC_NODE_POLICY is not local, interleave or off; using local");
+		/* Always said, like the core's other bad NUMALLOC_* values. */
+		na_write_str(2, "numalloc: warning: ignoring invalid NUMALLOC_NODE_POLICY=");
+		na_write_str(2, policy);
+		na_write_str(2, " (local, interleave or off); using local\n");
 		break;
 	case NA_NUMA_SETUP_BAD_SYSFS:
 		na_warn("cannot read the NUMA topology from " SYSFS_NODE_ROOT "; placement is off");

@@ -45,5 +45,6 @@ int case_interleave(int argc, char **argv);
 int case_cpuset(int argc, char **argv);
 int case_cpuset_child(int argc, char **argv);
 int case_seccomp(int argc, char **argv);
+int case_bad_policy(int argc, char **argv);
 
 #endif

@@ -19,6 +19,8 @@
  *                (re-executes itself) and while running
  *   seccomp      single node or NUMALLOC_NODE_POLICY=off: no NUMA system
  *                call at all (the process would be killed)
+ *   bad-policy   NUMALLOC_NODE_POLICY=remote: a warning naming it, and
+ *                local placement (re-executes itself with `topology`)
  * Exit 0 pass, 1 fail, 77 skip (the layout cannot show the case).
  */
 #define _GNU_SOURCE
@@ -114,6 +116,7 @@ static const struct {
 	{ "cpuset", case_cpuset },
 	{ "cpuset-child", case_cpuset_child },
 	{ "seccomp", case_seccomp },
+	{ "bad-policy", case_bad_policy },
 };
 
 int main(int argc, char **argv)
