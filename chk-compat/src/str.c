@@ -12,35 +12,42 @@
  * written all lie inside the object, and the caller aborts.
  *
  * Words are read from s only once s is 8-aligned, so a word never crosses
- * a page boundary past the NUL; ASan cannot know that, hence the attribute
+ * a page boundary past the NUL; ASan cannot know that, hence NO_ASAN
  * (musl's own strcpy reads the same way).
  */
 #define ONES ((size_t)-1 / 255)
 #define HIGHS (ONES * 128)
 #define HASZERO(x) (((x) - ONES) & ~(x) & HIGHS)
 
-__attribute__((__no_sanitize_address__)) static char *
+#define NO_ASAN __attribute__((__no_sanitize_address__))
+
+static inline NO_ASAN __attribute__((__always_inline__)) char *
 copy_bounded(char *d, const char *s, size_t n)
 {
 	typedef size_t __attribute__((__may_alias__)) word;
+	const word *ws;
+	size_t i, nw;
 
 	for (; ((uintptr_t)s % sizeof(word)) != 0 && n > 0; n--, s++, d++)
 		if ((*d = *s) == '\0')
 			return d;
-	for (; n >= sizeof(word); n -= sizeof(word), s += sizeof(word), d += sizeof(word)) {
-		word w = *(const word *)s;
-
-		if (HASZERO(w))
-			break;
-		memcpy(d, &w, sizeof w);
-	}
+	/* Whole words while no byte of the word is NUL and they fit. */
+	ws = (const word *)s;
+	nw = n / sizeof(word);
+	for (i = 0; i < nw && !HASZERO(ws[i]); i++)
+		memcpy(d + i * sizeof(word), &ws[i], sizeof(word));
+	s += i * sizeof(word);
+	d += i * sizeof(word);
+	n -= i * sizeof(word);
 	for (; n > 0; n--, s++, d++)
 		if ((*d = *s) == '\0')
 			return d;
 	return NULL;
 }
 
-CHK_EXPORT char *
+/* NO_ASAN here too: the compiler only inlines copy_bounded into callers
+ * with the same sanitizer attributes. */
+CHK_EXPORT NO_ASAN char *
 __strcpy_chk(char *d, const char *s, size_t destlen)
 {
 	if (CHK_UNLIKELY(copy_bounded(d, s, destlen) == NULL))
@@ -48,7 +55,7 @@ __strcpy_chk(char *d, const char *s, size_t destlen)
 	return d;
 }
 
-CHK_EXPORT char *
+CHK_EXPORT NO_ASAN char *
 __stpcpy_chk(char *d, const char *s, size_t destlen)
 {
 	char *end = copy_bounded(d, s, destlen);

@@ -216,8 +216,12 @@ register_str(void)
 					add_case(&p, "str/%s/len%zu/off%zu/dest%s", f ? "stpcpy" : "strcpy",
 					    lens[i], offs[o], k == 0 ? "len" : k == 1 ? "len+1" : "unknown");
 				}
-	p.b = 0;
+}
 
+static void
+register_strcat(void)
+{
+	struct chk_case p = { .fn = strcat_case };
 	static const struct {
 		const char *t, *s; size_t destlen, n; int unterminated, ok;
 	} cat[] = {
@@ -230,7 +234,6 @@ register_str(void)
 		{"", "hello", 6, 5, 0, 1}, {"", "hello", 5, 5, 0, 0},
 		{"", "hello", 6, 6, 0, 1}, {"a", "hello", 4, 2, 0, 1},
 	};
-	p.fn = strcat_case;
 	for (size_t i = 0; i < sizeof cat / sizeof *cat; i++) {
 		p.t = cat[i].t;
 		p.s = cat[i].s;
@@ -244,11 +247,16 @@ register_str(void)
 			add_case(&p, "str/strncat/%zu", i);
 	}
 
+}
+
+static void
+register_strn(void)
+{
+	struct chk_case p = { .fn = strncpy_case };
 	static const struct { const char *s; size_t n, destlen; int ok; } ncp[] = {
 		{"hi", 8, 8, 1}, {"hi", 9, 8, 0}, {"hello", 3, 3, 1}, {"", 0, 0, 1},
 		{"hello", 6, 6, 1}, {"hello", 16, 64, 1}, {"", 1, 0, 0},
 	};
-	p.fn = strncpy_case;
 	for (int f = 0; f < 2; f++)
 		for (size_t i = 0; i < sizeof ncp / sizeof *ncp; i++) {
 			p.s = ncp[i].s;
@@ -304,4 +312,6 @@ register_mem_cases(void)
 		p.die = NULL;
 	}
 	register_str();
+	register_strcat();
+	register_strn();
 }

@@ -38,6 +38,14 @@ fdelt_case(const struct chk_case *c)
 	printf("ret=%ld\n", r);
 }
 
+/* __chk_fail itself: what every failed check ends in. */
+static void
+chk_fail_case(const struct chk_case *c)
+{
+	(void)c;
+	__chk_fail();
+}
+
 /* ---- __longjmp_chk ---- */
 
 static jmp_buf env;
@@ -147,6 +155,9 @@ register_misc_cases(void)
 			    "*** bit out of range 0 - FD_SETSIZE on fd_set ***: terminated\n" : NULL;
 			add_case(&p, "misc/%s/%ld", w ? "fdelt_warn" : "fdelt_chk", fd[i]);
 		}
+
+	p = (struct chk_case){ .fn = chk_fail_case, .die = OVF };
+	add_case(&p, "misc/chk_fail");
 
 	static const char *const lj[] = { "caller", "dead-frame", "altstack-handler", "handler" };
 	p = (struct chk_case){ .fn = longjmp_case };

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -57,6 +58,26 @@ static const char *const fnames[F_COUNT] = {
 };
 
 /* ---- a glibc-layout obstack the tests set up themselves ---- */
+
+#ifdef __GLIBC__
+/* struct chk_obstack must be glibc's struct obstack, field for field. */
+#include <obstack.h>
+#define SAME_FIELD(f) _Static_assert(offsetof(struct obstack, f) == \
+    offsetof(struct chk_obstack, f), "obstack layout: " #f)
+SAME_FIELD(chunk_size);
+SAME_FIELD(chunk);
+SAME_FIELD(object_base);
+SAME_FIELD(next_free);
+SAME_FIELD(chunk_limit);
+SAME_FIELD(temp);
+SAME_FIELD(alignment_mask);
+SAME_FIELD(chunkfun);
+SAME_FIELD(freefun);
+SAME_FIELD(extra_arg);
+_Static_assert(sizeof(struct obstack) == sizeof(struct chk_obstack), "obstack size");
+_Static_assert(offsetof(struct _obstack_chunk, contents) ==
+    offsetof(struct chk_obstack_chunk, contents), "obstack chunk layout");
+#endif
 
 static void *
 ob_chunk(void *extra, long size)

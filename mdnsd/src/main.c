@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -145,10 +146,40 @@ check_only(struct config *cfg, const struct opts *o)
 	return 0;
 }
 
+/*
+ * Every upstream lookup in flight holds a socket, so max-lookups needs as
+ * many descriptors; raise the soft limit to the hard one (as root this may
+ * also raise the hard limit) and warn if it is still short.
+ */
+static void
+raise_nofile(const struct config *cfg)
+{
+	struct rlimit rl;
+	rlim_t want = (rlim_t)cfg->max_lookups + cfg->tcp_clients + 64;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+		return;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want) {
+		struct rlimit up = { want, want };
+		if (setrlimit(RLIMIT_NOFILE, &up) == 0)
+			return;
+	}
+	if (rl.rlim_cur < want) {
+		rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want ?
+		    rl.rlim_max : want;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur < want)
+		log_warn("only %llu descriptors for max-lookups %u: lookups "
+		    "beyond that fail", (unsigned long long)rl.rlim_cur,
+		    cfg->max_lookups);
+}
+
 /* Root part of start-up: bind, open backends, then leave root. */
 static int
 start(struct ev_loop *loop, struct config *cfg, const struct opts *o)
 {
+	raise_nofile(cfg);
 	if ((the_server = server_new(loop, cfg)) == NULL) {
 		log_err("out of memory");
 		return -1;

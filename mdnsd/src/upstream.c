@@ -30,6 +30,7 @@ struct uq {
 	struct ev_timer timer;
 	int fd;
 	bool tcp;
+	bool noedns;			/* the server sent FORMERR to EDNS0 */
 	uint16_t id;
 	unsigned server;		/* index being asked */
 	unsigned attempts;
@@ -184,7 +185,7 @@ build_query(struct uq *x)
 	x->id = random_id();
 	dns_w_init(&w, x->qbuf + 2, sizeof x->qbuf - 2, x->id, DNS_F_RD);
 	if (dns_w_question(&w, &x->q->qname, x->q->qtype, x->q->qclass) < 0 ||
-	    dns_w_opt(&w, UP_BUFSIZE, 0, 0) < 0)
+	    (!x->noedns && dns_w_opt(&w, UP_BUFSIZE, 0, 0) < 0))
 		return -1;
 	x->qlen = dns_w_finish(&w);
 	dns_put16(x->qbuf, (uint16_t)x->qlen);
@@ -234,6 +235,7 @@ next_server(struct uq *x)
 
 	x->attempts++;
 	x->tcp = false;
+	x->noedns = false;
 	if (x->attempts >= 2 * u->nservers ||
 	    ev_now(x->b->loop) >= x->q->deadline) {
 		uq_finish_servfail(x);
@@ -276,6 +278,15 @@ on_reply(struct uq *x, const uint8_t *pkt, size_t len)
 		return 1;
 	}
 	unsigned rc = dns_msg_rcode(&m);
+	if (rc == DNS_R_FORMERR && !x->noedns && !m.edns) {
+		/* RFC 6891 section 7: a server that does not know EDNS0 may
+		 * answer FORMERR; ask it again without the OPT record. */
+		dns_msg_free(&m);
+		x->noedns = true;
+		if (start_attempt(x) < 0)
+			next_server(x);
+		return 1;
+	}
 	if (rc != DNS_R_NOERROR && rc != DNS_R_NXDOMAIN) {
 		dns_msg_free(&m);
 		next_server(x);

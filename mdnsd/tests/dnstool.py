@@ -2,8 +2,9 @@
 """Packet helper for mdnsd's end-to-end tests (loopback inside the test's
 own network namespace only).
 
-  dnstool.py send ADDR PORT HEX       send raw octets, print the reply's
-                                      rcode ("rcode=N id=N") or "noreply"
+  dnstool.py send ADDR PORT HEX...    send each packet of raw octets, print
+                                      one line per packet: the reply's
+                                      "rcode=N id=N tc=N" or "noreply"
   dnstool.py fakeup ADDR PORT MODE    a misbehaving upstream server:
       garbage  for each query: random octets, a reply with a wrong ID, a
                reply for another question, then the right answer
@@ -11,6 +12,7 @@ own network namespace only).
       servfail SERVFAIL at once
       silent   never answers
       tc       UDP: an empty reply with TC set; TCP: 40 A records
+      noedns   FORMERR to queries with an OPT record, else the answer
   dnstool.py tcppipe ADDR PORT NAME... send one TCP query per name in a
                                       single write, print the answer count
                                       of each reply, in arrival order
@@ -44,18 +46,20 @@ def answer(query, addr=b"\xc0\x00\x02\x63", qid=None, rcode=0):
     return hdr + query[12:end] + (rr if ancount else b"")
 
 
-def send(addr, port, hexstr):
+def send(addr, port, *hexstrs):
     fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
-    s = socket.socket(fam, socket.SOCK_DGRAM)
-    s.settimeout(1.0)
-    s.sendto(bytes.fromhex(hexstr), (addr, int(port)))
-    try:
-        data, _ = s.recvfrom(65535)
-    except socket.timeout:
-        print("noreply")
-        return
-    qid, flags = struct.unpack(">HH", data[:4])
-    print("rcode=%d id=%d tc=%d" % (flags & 15, qid, (flags >> 9) & 1))
+    for hexstr in hexstrs:
+        s = socket.socket(fam, socket.SOCK_DGRAM)
+        s.settimeout(1.0)
+        s.sendto(bytes.fromhex(hexstr), (addr, int(port)))
+        try:
+            data, _ = s.recvfrom(65535)
+        except socket.timeout:
+            print("noreply")
+            continue
+        qid, flags = struct.unpack(">HH", data[:4])
+        print("rcode=%d id=%d tc=%d" % (flags & 15, qid, (flags >> 9) & 1))
+        s.close()
 
 
 def tc_reply(q):
@@ -124,6 +128,9 @@ def fakeup(addr, port, mode):
             s.sendto(answer(q, rcode=2), peer)
         elif mode == "tc":
             s.sendto(tc_reply(q), peer)
+        elif mode == "noedns":
+            arcount = struct.unpack(">H", q[10:12])[0]
+            s.sendto(answer(q, rcode=1) if arcount else answer(q), peer)
         # "silent": read and drop
 
 
@@ -172,7 +179,7 @@ def dup(addr, port, name):
 
 if __name__ == "__main__":
     if sys.argv[1] == "send":
-        send(*sys.argv[2:5])
+        send(*sys.argv[2:])
     elif sys.argv[1] == "tcppipe":
         tcppipe(*sys.argv[2:])
     elif sys.argv[1] == "burst":

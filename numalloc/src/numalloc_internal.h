@@ -366,7 +366,8 @@ extern struct na_arena na_arenas[NA_MAX_NODES + 1] NA_HIDDEN;
 
 /* Segment level (arena lock held by the caller). */
 struct na_page *na_segment_page_alloc(struct na_arena *a, unsigned slices) NA_HIDDEN;
-void na_segment_page_free(struct na_arena *a, struct na_page *pg) NA_HIDDEN;
+/* Return pg's slices; dirty = 0 when the caller already purged them. */
+void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty) NA_HIDDEN;
 size_t na_arena_purge(struct na_arena *a, int force) NA_HIDDEN;
 /* Purge a's expired dirty slices if due (takes and drops the lock). */
 void na_arena_maybe_purge(struct na_arena *a) NA_HIDDEN;

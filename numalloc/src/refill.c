@@ -6,15 +6,14 @@
 #include "numalloc_internal.h"
 #include "pageq.h"
 
-/* Point pg->cur at a word with a free bit; 0 if there is none.  Scans
- * forward from cur first: malloc takes words in order, so the words
- * behind cur only have bits that local frees set since. */
+/* Point pg->cur at the lowest word with a free bit, after collecting
+ * remote frees; 0 if there is none.  Lowest first keeps a page's touched
+ * part small: blocks freed low in the page are reused before untouched
+ * memory higher up (what keeps the resident set near mallocng's). */
 static int page_find_free(struct na_page *pg)
 {
-	uint32_t n = pg->nwords, c = pg->cur;
-
-	for (uint32_t i = 0; i < n; i++) {
-		uint32_t w = c + i < n ? c + i : c + i - n;
+	na_page_collect(pg);
+	for (uint32_t w = 0; w < pg->nwords; w++) {
 		if (pg->bits[w].lfree != 0) {
 			pg->cur = w;
 			return 1;
@@ -70,15 +69,47 @@ static struct na_page *fresh_page(struct na_tcache *tc, unsigned cls)
 	return pg;
 }
 
+#ifdef NA_DEBUG
+/* Owner's view of a small page: no block both locally and remotely free,
+ * and allocated + locally free blocks never exceed the capacity. */
+static void page_check(const struct na_page *pg)
+{
+	uint32_t lfree = 0;
+
+	na_assert(pg->kind == NA_PAGE_SMALL && pg->nwords <= NA_BITMAP_WORDS);
+	for (uint32_t w = 0; w < pg->nwords; w++) {
+		uint64_t r = atomic_load_explicit(&pg->bits[w].rfree,
+		    memory_order_relaxed);
+		na_assert((pg->bits[w].lfree & r) == 0);
+		lfree += (uint32_t)__builtin_popcountll(pg->bits[w].lfree);
+	}
+	na_assert(pg->used + lfree <= pg->capacity);
+}
+#else
+#define page_check(pg) ((void)0)
+#endif
+
+static struct na_page *refill(struct na_tcache *tc, unsigned cls);
+
 struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls)
+{
+	struct na_page *pg = refill(tc, cls);
+
+	if (pg != NULL) {
+		page_check(pg);
+		na_assert(pg == tc->q[cls].first && pg->bits[pg->cur].lfree != 0);
+	}
+	return pg;
+}
+
+static struct na_page *refill(struct na_tcache *tc, unsigned cls)
 {
 	struct na_pageq *q = &tc->q[cls], *full = &tc->full[cls];
 	struct na_page *pg, *next;
 
 	for (pg = q_head(q); pg != NULL; pg = next) {
 		next = pg->next;
-		if (page_find_free(pg) ||
-		    (na_page_collect(pg) > 0 && page_find_free(pg))) {
+		if (page_find_free(pg)) {
 			if (pg != q->first) {
 				q_remove(q, pg);
 				q_push_front(q, pg);
@@ -92,7 +123,8 @@ struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls)
 	/* Full pages only gain blocks through remote frees. */
 	for (pg = q_head(full); pg != NULL; pg = next) {
 		next = pg->next;
-		if (na_page_collect(pg) > 0 && page_find_free(pg)) {
+		if (atomic_load_explicit(&pg->has_remote,
+		    memory_order_relaxed) && page_find_free(pg)) {
 			q_remove(full, pg);
 			pg->in_full = 0;
 			q_push_front(q, pg);
@@ -123,7 +155,7 @@ void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg)
 		struct na_arena *a = &na_arenas[pg->seg->arena];
 		q_remove(&tc->q[c], pg);
 		na_lock_acquire(&a->lock);
-		na_segment_page_free(a, pg);
+		na_segment_page_free(a, pg, 1);
 		na_lock_release(&a->lock);
 	}
 }
@@ -145,7 +177,7 @@ size_t na_tcache_collect(struct na_tcache *tc)
 				q_remove(lists[l], pg);
 				pg->in_full = 0;
 				na_lock_acquire(&a->lock);
-				na_segment_page_free(a, pg);
+				na_segment_page_free(a, pg, 1);
 				na_lock_release(&a->lock);
 				released++;
 			}

@@ -121,7 +121,7 @@ static unsigned page_slices(const struct na_page *pg)
 	return pg->slices == 0 ? 64 : pg->slices;
 }
 
-void na_segment_page_free(struct na_arena *a, struct na_page *pg)
+void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty)
 {
 	struct na_segment *s = pg->seg;
 	unsigned idx = (unsigned)((pg->start - s->base) >> NA_SLICE_SHIFT);
@@ -131,9 +131,11 @@ void na_segment_page_free(struct na_arena *a, struct na_page *pg)
 	atomic_store_explicit(&pg->owner, NULL, memory_order_relaxed);
 	if (s->free_slices == 0)
 		seg_link(a, s);
+	s->free_slices |= m;
+	if (!dirty)
+		return;
 	if (s->dirty_slices == 0)
 		s->dirty_since = na_clock_ns();
-	s->free_slices |= m;
 	s->dirty_slices |= m;
 	if (na_opt.purge_delay_ms >= 0 &&
 	    atomic_load_explicit(&a->purge_due, memory_order_relaxed) == 0)

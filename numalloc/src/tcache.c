@@ -109,7 +109,7 @@ void na_page_abandon(struct na_page *pg)
 	pg->in_full = 0;
 	na_lock_acquire(&a->lock);
 	if (pg->used == 0) {
-		na_segment_page_free(a, pg);
+		na_segment_page_free(a, pg, 1);
 	} else {
 		atomic_store(&pg->owner, NULL);
 		pg->prev = NULL;
@@ -179,7 +179,7 @@ size_t na_arena_sweep_abandoned(struct na_arena *a)
 			}
 			*pp = pg->next;
 			atomic_fetch_sub(&a->abandoned_count, 1);
-			na_segment_page_free(a, pg);
+			na_segment_page_free(a, pg, 1);
 			n++;
 		}
 	}

@@ -4,7 +4,7 @@
 # the VMTEST lines printed by the guest's init into an exit status.
 #
 # Usage: vm-run.sh -i INITRD [-k KERNEL] [-l LAYOUT] [-t SECONDS]
-#                  [-e VAR=value]... [-o LOG] [-q QEMU]
+#                  [-e VAR=value]... [-o LOG] [-q QEMU] [-M MIB]
 #   -i INITRD   initramfs (.cpio.gz)
 #   -k KERNEL   kernel image (default $VM_KERNEL, else
 #               /var/cache/musl-addons/kernel/vmlinuz from ci/install-deps)
@@ -15,18 +15,19 @@
 #               (passed on the kernel command line, so no spaces or dots)
 #   -o LOG      also keep the console output in LOG
 #   -q QEMU     qemu binary (default qemu-system-x86_64)
+#   -M MIB      memory per node in MiB (default 256; 1node gets twice it)
 # Exit status: 0 every command passed, 77 every command skipped, 1 a
 # command failed, the guest crashed or the limit was hit, 2 bad usage or a
 # missing kernel/qemu.
 set -eu
 
 prog=vm-run
-usage() { printf 'usage: %s -i INITRD [-k KERNEL] [-l 1node|2node|4node] [-t SECONDS] [-e VAR=val] [-o LOG] [-q QEMU]\n' "$prog" >&2; exit 2; }
+usage() { printf 'usage: %s -i INITRD [-k KERNEL] [-l 1node|2node|4node] [-t SECONDS] [-e VAR=val] [-o LOG] [-q QEMU] [-M MIB]\n' "$prog" >&2; exit 2; }
 die() { printf '%s: %s\n' "$prog" "$*" >&2; exit 2; }
 
 initrd= kernel=${VM_KERNEL:-/var/cache/musl-addons/kernel/vmlinuz}
-layout=1node limit=300 envs= log= qemu=qemu-system-x86_64
-while getopts i:k:l:t:e:o:q: opt; do
+layout=1node limit=300 envs= log= qemu=qemu-system-x86_64 node_mb=256
+while getopts i:k:l:t:e:o:q:M: opt; do
 	case $opt in
 	i) initrd=$OPTARG ;;
 	k) kernel=$OPTARG ;;
@@ -37,6 +38,7 @@ while getopts i:k:l:t:e:o:q: opt; do
 	   envs="$envs $OPTARG" ;;
 	o) log=$OPTARG ;;
 	q) qemu=$OPTARG ;;
+	M) node_mb=$OPTARG ;;
 	*) usage ;;
 	esac
 done
@@ -47,23 +49,26 @@ shift $((OPTIND - 1))
 [ -f "$kernel" ] || die "no kernel at $kernel: run ci/install-deps"
 command -v "$qemu" >/dev/null || die "$qemu not found (Debian package qemu-system-x86)"
 case $limit in ''|*[!0-9]*) die "-t wants seconds: $limit" ;; esac
+case $node_mb in ''|*[!0-9]*) die "-M wants MiB: $node_mb" ;; esac
+[ "$node_mb" -ge 64 ] || die "-M: at least 64 MiB per node"
+m=${node_mb}M
 
 # Each layout: memory, CPUs and the -numa options.  Node memory comes from
 # memory-backend-ram objects; a node with no memdev has no memory.
 mem() { printf -- '-object memory-backend-ram,id=%s,size=%s ' "$1" "$2"; }
 case $layout in
 1node)
-	machine="-m 512M -smp 2" ;;
+	machine="-m $((node_mb * 2))M -smp 2" ;;
 2node)
-	# Two nodes, one CPU and 256 MiB each.
-	machine="-m 512M -smp 2,sockets=2,cores=1,threads=1 $(mem m0 256M)$(mem m1 256M)
+	# Two nodes, one CPU and 256 MiB (-M) each.
+	machine="-m $((node_mb * 2))M -smp 2,sockets=2,cores=1,threads=1 $(mem m0 $m)$(mem m1 $m)
 	-numa node,nodeid=0,cpus=0,memdev=m0 -numa node,nodeid=1,cpus=1,memdev=m1
 	-numa dist,src=0,dst=1,val=20" ;;
 4node)
 	# Nodes 0 and 1: a CPU and 256 MiB each.  Node 2: memory only (no
 	# CPU, like a CXL expander).  Node 3: a CPU and no memory; its
 	# nearest node with memory is node 1 (distance 15).
-	machine="-m 768M -smp 3,sockets=3,cores=1,threads=1 $(mem m0 256M)$(mem m1 256M)$(mem m2 256M)
+	machine="-m $((node_mb * 3))M -smp 3,sockets=3,cores=1,threads=1 $(mem m0 $m)$(mem m1 $m)$(mem m2 $m)
 	-numa node,nodeid=0,cpus=0,memdev=m0 -numa node,nodeid=1,cpus=1,memdev=m1
 	-numa node,nodeid=2,memdev=m2 -numa node,nodeid=3,cpus=2
 	-numa dist,src=0,dst=1,val=20 -numa dist,src=0,dst=2,val=30

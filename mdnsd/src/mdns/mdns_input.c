@@ -21,6 +21,9 @@ id_ok(uint16_t id, void *arg)
 	for (struct mdns_round *r = q->rounds; r; r = r->next)
 		if (r->id == id)
 			return 1;
+	for (unsigned i = 0; i < MDNS_RECENT_IDS; i++)
+		if (q->recent[i].id == id && q->recent[i].until_ms > q->now_ms)
+			return 1;
 	return 0;
 }
 
@@ -108,6 +111,7 @@ mdns_process(struct mdns_querier *q, const uint8_t *pkt, size_t len,
 	struct dns_msg m;
 	size_t i, n;
 
+	q->now_ms = now_ms;
 	if (v == MDNS_OK)
 		v = mdns_check_header(pkt, len, pi, id_ok, q);
 	if (v != MDNS_OK) {

@@ -86,7 +86,8 @@ void mdns_querier_input(struct mdns_querier *q, int fd, uint64_t now_ms);
 /* Resend, finish lookups whose time is up, expire the cache. */
 void mdns_querier_tick(struct mdns_querier *q, uint64_t now_ms);
 
-/* When mdns_querier_tick() is next due (0 when nothing is pending). */
+/* When mdns_querier_tick() is next due: a resend, a round ending, or
+ * the periodic cache sweep. */
 uint64_t mdns_querier_next_ms(const struct mdns_querier *q);
 
 /*

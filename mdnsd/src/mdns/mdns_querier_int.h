@@ -37,6 +37,10 @@ struct mdns_round {
 	struct mdns_lookup *lookups;
 };
 
+/* IDs of finished one-shot rounds still accepted, so a responder slower
+ * than the collect window still reaches the cache. */
+#define MDNS_RECENT_IDS 32
+
 struct mdns_querier {
 	const struct mdns_conf *conf;
 	struct mdns_sock sock;
@@ -47,6 +51,12 @@ struct mdns_querier {
 	size_t nrounds;
 	uint64_t expire_ms;	/* next cache sweep */
 	struct mdns_stats stats;
+	struct {
+		uint16_t id;
+		uint64_t until_ms;
+	} recent[MDNS_RECENT_IDS];
+	unsigned nrecent;	/* next slot, round robin */
+	uint64_t now_ms;	/* time of the datagram being processed */
 	uint8_t buf[MDNS_RECV_MAX];
 };
 

@@ -234,6 +234,9 @@ round_finish(struct mdns_querier *q, struct mdns_round *r, uint64_t now)
 
 	round_unlink(q, r);
 	note_absent(q, r, now);
+	q->recent[q->nrecent].id = r->id;
+	q->recent[q->nrecent].until_ms = now + q->conf->deadline_ms;
+	q->nrecent = (q->nrecent + 1) % MDNS_RECENT_IDS;
 	for (l = r->lookups; l; l = next) {
 		enum mdns_status st = verdict(q, &r->name, l->qtype, l->cls,
 		    now, 1);

@@ -159,6 +159,30 @@ test_two_responders(void **state)
 }
 
 static void
+test_late_responder(void **state)
+{
+	static const struct rec r1[] = { { "s.local", DNS_T_A, 10, "10.77.0.2" } };
+	static const struct rec r2[] = { { "s.local", DNS_T_A, 10, "10.77.0.3" } };
+	struct mdns_pktinfo pi = multicast_from(2, 5353);
+	uint16_t id;
+
+	(void)state;
+	memcpy(pi.dst, (uint8_t[]){ 10, 77, 0, 1 }, 4);	/* legacy unicast */
+	assert_int_equal(start("s.local", DNS_T_A, 0), MDNS_PENDING);
+	id = q->rounds->id;
+	assert_int_equal(feed(&pi, id, r1, 1, 1), MDNS_OK);
+	mdns_querier_tick(q, 1 + conf.collect_ms);
+	assert_int_equal(got, MDNS_FOUND);
+	/* A second responder after the collect window still gets cached
+	 * while the deadline would have run... */
+	pi.src[3] = 3;
+	assert_int_equal(feed(&pi, id, r2, 1, 50), MDNS_OK);
+	assert_int_equal(records("s.local", DNS_T_A, 60), 2);
+	/* ...but not long after. */
+	assert_int_equal(feed(&pi, id, r2, 1, 1000), MDNS_DROP_ID);
+}
+
+static void
 test_missing_name(void **state)
 {
 	(void)state;
@@ -264,6 +288,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_two_responders, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_late_responder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_drops, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nsec_and_fe80, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_goodbye_and_cancel, setup, teardown),

@@ -12,8 +12,8 @@
  *              and that the cpuset lets us use, in increasing node order;
  *              index narenas is the interleaved arena.
  *
- * Topology comes from sysfs (<root>/online, has_memory, has_cpu,
- * nodeN/cpulist, nodeN/distance) read with open/read into static buffers:
+ * Topology comes from sysfs (<root>/online, has_memory, nodeN/cpulist,
+ * nodeN/distance) read with open/read into static buffers:
  * this runs inside malloc's initialisation and must not allocate.  The
  * nodes the cpuset allows come from get_mempolicy(MPOL_F_MEMS_ALLOWED).
  * The plan then gives every online node an arena: its own if it has one,
@@ -122,7 +122,6 @@ int na_parse_distances(const char *s, uint16_t *out, unsigned max) NA_HIDDEN;
 struct na_topo {
 	struct na_nodemask online;	/* <root>/online */
 	struct na_nodemask memory;	/* <root>/has_memory */
-	struct na_nodemask cpu;		/* <root>/has_cpu */
 	uint16_t cpu_node[NA_NUMA_MAX_CPUS];	/* NA_NUMA_NONE: unknown */
 	char buf[16384];		/* scratch for one sysfs file */
 };

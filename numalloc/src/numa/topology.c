@@ -46,7 +46,6 @@ int na_topo_load(struct na_topo *t, const char *root)
 {
 	memset(&t->online, 0, sizeof t->online);
 	memset(&t->memory, 0, sizeof t->memory);
-	memset(&t->cpu, 0, sizeof t->cpu);
 	for (unsigned i = 0; i < NA_NUMA_MAX_CPUS; i++)
 		t->cpu_node[i] = NA_NUMA_NONE;
 	if (load_mask(t, root, "online", &t->online) != 0)
@@ -55,15 +54,13 @@ int na_topo_load(struct na_topo *t, const char *root)
 		errno = EINVAL;
 		return -1;
 	}
-	/* Kernels before 2.6.36 lack has_memory/has_cpu: every node then
-	 * counts as having memory, and CPUs come from the cpulists. */
+	/* Kernels before 2.6.36 lack has_memory: every node then counts as
+	 * having memory.  CPUs always come from the cpulists. */
 	if (load_mask(t, root, "has_memory", &t->memory) != 0) {
 		if (errno != ENOENT)
 			return -1;
 		t->memory = t->online;
 	}
-	if (load_mask(t, root, "has_cpu", &t->cpu) != 0 && errno != ENOENT)
-		return -1;
 	for (unsigned n = 0; n < NA_NUMA_MAX_NODE_IDS; n++) {
 		if (!na_mask_test(&t->online, n))
 			continue;

@@ -254,7 +254,7 @@ static void test_distance_ties_and_gaps(void **state)
 static void test_fake_numa_and_old_kernel(void **state)
 {
 	/* numa=fake=2 on one socket: both fake nodes list every CPU; no
-	 * has_memory/has_cpu files (kernels before 2.6.36). */
+	 * has_memory file (kernels before 2.6.36). */
 	static const struct file files[] = {
 		{ "online", "0-1\n" },
 		{ "node0/cpulist", "0-3\n" },

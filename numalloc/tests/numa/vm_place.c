@@ -402,6 +402,25 @@ static void ovr_thread(void *v)
 	batch_free(&o->b);
 }
 
+/* A thread that sets the override before its first allocation gets its
+ * cache on that node from the start. */
+static void ovr_first(void *v)
+{
+	struct ovr *o = v;
+	long on, all;
+
+	if (numalloc_thread_set_node(o->other) != 0) {
+		o->result = -1;
+		return;
+	}
+	o->b.n = 0;
+	batch_add(&o->b, 1 << 20, (const size_t[]){ 200, 3000 }, 2);
+	o->result = batch_count(&o->b, 0, o->other, &on, &all) == 0 ?
+	    check_fraction("override before the first malloc", on, all,
+	    NEED_LOCAL) : -1;
+	batch_free(&o->b);
+}
+
 int case_override(int argc, char **argv)
 {
 	static struct ovr o;
@@ -413,6 +432,8 @@ int case_override(int argc, char **argv)
 		return EXIT_SKIP;
 	o.here = pl_home_node(&topo, a);
 	o.other = pl_home_node(&topo, b);
+	if (run_on_cpu(a, ovr_first, &o) != 0 || o.result != 0)
+		return 1;
 	if (run_on_cpu(a, ovr_thread, &o) != 0)
 		return 1;
 	for (int i = 0; i < topo.nnodes; i++) {
