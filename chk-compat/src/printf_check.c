@@ -8,16 +8,21 @@
  *   - a spec with N$ uses argument N; a spec without one (and each '*'
  *     without M$) takes the next number of a separate running counter that
  *     starts at 1, width before precision before the value;
- *   - %% and %m take no argument;
+ *   - %% and %m take no argument, nor does an unknown conversion ("%y"),
+ *     but its N$ still counts toward the highest argument: "%2$y" alone
+ *     leaves 1 and 2 unused ('*' widths are taken before the conversion
+ *     is known, so they count);
  *   - if any spec uses N$, every argument 1..max must be used, else
  *     "*** invalid %N$ use detected ***" (before any output, as in glibc's
  *     printf_positional);
  *   - then, if the format contains %n, the whole format string must lie in
  *     read-only memory, else "*** %n in writable segment detected ***".
  * Only the first 512 argument numbers are tracked; a format using a larger
- * one is treated as invalid (musl's printf rejects anything past
- * NL_ARGMAX = 9 anyway).
+ * one is treated as having a gap (musl's printf rejects anything past
+ * NL_ARGMAX = 9 anyway), except above INT_MAX, where glibc fails with
+ * EOVERFLOW instead of checking.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdio_ext.h>
@@ -36,6 +41,7 @@ struct fmt_scan {
 	size_t seq;		/* last number taken by a spec without N$ */
 	size_t max;		/* highest argument number used */
 	int positional;		/* some spec used N$ */
+	int overflow;		/* an N$ above INT_MAX: glibc fails EOVERFLOW */
 	int has_n;		/* some conversion is %n */
 	size_t n_at;		/* offset of the first %n's '%' */
 	unsigned char used[CHK_MAX_ARG / 8 + 1];	/* bit k: argument k used */
@@ -73,14 +79,14 @@ use_arg(struct fmt_scan *sc, size_t k)
 }
 
 /* Read "digits$" at the cursor: the argument number, or 0 (cursor kept)
- * when there is none.  Numbers saturate so huge ones stay "too large". */
+ * when there is none.  Numbers saturate just above INT_MAX. */
 static size_t
 read_pos(struct fmt_scan *sc)
 {
 	size_t j = sc->i, n = 0;
 
 	while (is_digit(at(sc, j))) {
-		if (n <= CHK_MAX_ARG)
+		if (n <= INT_MAX)
 			n = n * 10 + (at(sc, j) - '0');
 		j++;
 	}
@@ -88,6 +94,8 @@ read_pos(struct fmt_scan *sc)
 		return 0;
 	sc->i = j + 1;
 	sc->positional = 1;
+	if (n > INT_MAX)
+		sc->overflow = 1;
 	return n;
 }
 
@@ -107,6 +115,9 @@ read_star_or_digits(struct fmt_scan *sc)
 		sc->i++;
 }
 
+/* The conversions that take an argument in glibc 2.36 (%b, %B included). */
+static const char arg_convs[] = "diouxXeEfFgGaAcsCSpnbB";
+
 /* One conversion; the cursor is just past its '%'. */
 static void
 scan_spec(struct fmt_scan *sc)
@@ -114,6 +125,9 @@ scan_spec(struct fmt_scan *sc)
 	size_t start = sc->i - 1;
 	size_t data = read_pos(sc);
 	unsigned long c;
+
+	if (data > sc->max)
+		sc->max = data;
 
 	while (is_in(at(sc, sc->i), " +-#0'I"))
 		sc->i++;
@@ -128,7 +142,7 @@ scan_spec(struct fmt_scan *sc)
 	if (c == 0)
 		return;
 	sc->i++;
-	if (c == '%' || c == 'm')
+	if (!is_in(c, arg_convs))
 		return;
 	if (c == 'n' && !sc->has_n) {
 		sc->has_n = 1;
@@ -160,6 +174,9 @@ verdict(struct fmt_scan *sc, size_t len_bytes)
 		}
 		scan_spec(sc);
 	}
+	/* glibc gives up on such a format (EOVERFLOW) before either check. */
+	if (sc->overflow)
+		return CHK_FMT_OK;
 	if (sc->positional && has_gap(sc))
 		return CHK_FMT_NDOLLAR;
 	if (sc->has_n && chk_readonly_area(sc->fmt, len_bytes) < 0)

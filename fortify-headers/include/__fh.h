@@ -41,6 +41,14 @@
  */
 #ifndef __FH_H
 #define __FH_H
+
+/*
+ * Before the system_header pragma, which would silence it (and does
+ * silence glibc's own warning in <features.h>).
+ */
+#if defined(_FORTIFY_SOURCE) && _FORTIFY_SOURCE + 0 > 0 && !defined(__OPTIMIZE__)
+#warning "_FORTIFY_SOURCE requires compiling with optimization (-O); fortify-headers are off"
+#endif
 #pragma GCC system_header
 
 #include <features.h>
@@ -64,13 +72,7 @@
 #else
 #define __FH_ACTIVE 0
 #define __FH_LEVEL 0
-#if defined(_FORTIFY_SOURCE) && _FORTIFY_SOURCE + 0 > 0 && \
-    !defined(__OPTIMIZE__) && !defined(__GLIBC__)
-/* glibc's <features.h> already says this. */
-#warning "_FORTIFY_SOURCE requires compiling with optimization (-O); fortify-headers are off"
 #endif
-#endif
-
 /*
  * On glibc the overlay replaces glibc's own fortification: its
  * bits/*_fortified.h wrappers are included only while
@@ -206,11 +208,24 @@ __FH_C_END
 #define __FH_WHY_PCTN ": %n in a writable format string ***\n"
 #define __FH_WHY_MODE ": O_CREAT or O_TMPFILE without a mode ***\n"
 
+/*
+ * noipa: without it gcc clones the failure function for constant
+ * arguments and may keep the clone after every call folded away.
+ */
+#if defined(__has_attribute)
+#if __has_attribute(__noipa__)
+#define __FH_NOIPA __noipa__,
+#endif
+#endif
+#ifndef __FH_NOIPA
+#define __FH_NOIPA
+#endif
+
 #ifdef FORTIFY_HEADERS_BARE_TRAP
 #define __FH_FAIL_BODY(fn, why) ((void)(fn), (void)(why), __builtin_trap())
 #else
 #define __FH_FAIL_BODY(fn, why) __fh_report(fn, why)
-static __attribute__((__noreturn__, __noinline__, __cold__, __unused__))
+static __attribute__((__FH_NOIPA __noreturn__, __noinline__, __cold__, __unused__))
 void __fh_report(const char *__fh_fn, const char *__fh_why)
 {
 	char __fh_msg[128] = "*** ";
@@ -237,7 +252,7 @@ __inline__ void __fh_fail_why(const char *__fh_fn, const char *__fh_why)
 	__FH_FAIL_BODY(__fh_fn, __fh_why);
 }
 /* Reached only when the failure is certain: the call is the warning. */
-static __attribute__((__noreturn__, __noinline__, __cold__, __unused__,
+static __attribute__((__FH_NOIPA __noreturn__, __noinline__, __cold__, __unused__,
     __warning__("fortify-headers: this call always overflows its buffer")))
 void __fh_overflow(const char *__fh_fn)
 {

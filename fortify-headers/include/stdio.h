@@ -220,8 +220,8 @@ __FH_FN(__fh_size_t, fn)(cv void *__restrict const __fh_p __FH_POS0, \
 	__FH_DIAG(__FH_OVER(__fh_z * __fh_m, __fh_p, 0), #fn ": size is larger than the buffer") \
 { \
 	__fh_size_t __fh_t; \
-	__FH_CHECK(#fn, __builtin_mul_overflow(__fh_z, __fh_m, &__fh_t) || \
-	    __fh_t > __FH_BOS0(__fh_p)); \
+	int __fh_ov = __builtin_mul_overflow(__fh_z, __fh_m, &__fh_t); \
+	__FH_CHECK(#fn, __fh_ov || __fh_t > __FH_BOS0(__fh_p)); \
 	return __FH_ORIG(fn)(__fh_p, __fh_z, __fh_m, __fh_s); \
 }
 __FH_FRW(fread, )

@@ -6,16 +6,11 @@
 #if !defined(__FH_STRING_H) && __FH_ACTIVE
 #define __FH_STRING_H
 
-/* strnlen() without needing the POSIX declaration. */
-static __inline__ __attribute__((__always_inline__, __unused__))
-__fh_size_t __fh_strnlen(const char *__fh_s, __fh_size_t __fh_n)
-{
-	__fh_size_t __fh_i = 0;
-
-	while (__fh_i < __fh_n && __fh_s[__fh_i])
-		__fh_i++;
-	return __fh_i;
-}
+/* strnlen() without needing its POSIX declaration: every libc has it. */
+__FH_C_BEGIN
+extern __fh_size_t __fh_strnlen(const char *, __fh_size_t)
+	__asm__(__FH_STR(__USER_LABEL_PREFIX__) "strnlen");
+__FH_C_END
 
 /* Copies check the destination and, as a read, the source. */
 __FH_FN(void *, memcpy)(void *__restrict const __fh_d __FH_POS0,

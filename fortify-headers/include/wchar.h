@@ -220,9 +220,9 @@ __FH_FN(int, vswprintf)(wchar_t *__restrict const __fh_d __FH_POSS, __fh_size_t 
 
 #if __FH_CLANG
 #define __FH_PACK __fh_ap
-#define __FH_WPRINTF(fn, vfn, args, cargs, fmt, pre) \
+#define __FH_WPRINTF(fn, vfn, args, cargs, fmt, pre, diag) \
 __FH_DECL_ALIAS(vfn) \
-__FH_VFN(int, fn) args __FH_PREFER \
+__FH_VFN(int, fn) args __FH_PREFER diag \
 { \
 	__builtin_va_list __fh_ap; \
 	int __fh_r; \
@@ -235,7 +235,7 @@ __FH_VFN(int, fn) args __FH_PREFER \
 }
 #else
 #define __FH_PACK __builtin_va_arg_pack()
-#define __FH_WPRINTF(fn, vfn, args, cargs, fmt, pre) \
+#define __FH_WPRINTF(fn, vfn, args, cargs, fmt, pre, diag) \
 __FH_DECL_ORIG(fn) \
 __FH_FN(int, fn) args \
 { \
@@ -248,13 +248,14 @@ __FH_FN(int, fn) args \
 __FH_WPRINTF(swprintf, vswprintf, (wchar_t *__restrict const __fh_d __FH_POSS,
     __fh_size_t __fh_n, const wchar_t *__restrict __fh_f, ...) __FH_NT,
     (__fh_d, __fh_n, __fh_f, __FH_PACK), __fh_f,
-    __FH_CHECK("swprintf", __fh_n > __FH_WCAPS(__fh_d)))
+    __FH_CHECK("swprintf", __fh_n > __FH_WCAPS(__fh_d)),
+    __FH_DIAG(__FH_WOVER(__fh_n, __fh_d, __FH_TS), "swprintf: size is larger than the destination buffer"))
 #if __FH_LEVEL >= 2
 __FH_WPRINTF(wprintf, vwprintf, (const wchar_t *__restrict __fh_f, ...),
-    (__fh_f, __FH_PACK), __fh_f, (void)0)
+    (__fh_f, __FH_PACK), __fh_f, (void)0, )
 __FH_WPRINTF(fwprintf, vfwprintf, (FILE *__restrict __fh_s,
     const wchar_t *__restrict __fh_f, ...),
-    (__fh_s, __fh_f, __FH_PACK), __fh_f, (void)0)
+    (__fh_s, __fh_f, __FH_PACK), __fh_f, (void)0, )
 
 #define __FH_VWPRINTF(fn, args, cargs, fmt) \
 __FH_DECL_ALIAS(fn) \

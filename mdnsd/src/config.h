@@ -40,6 +40,7 @@ struct config {
 	char path[256];			/* "" when built from defaults */
 	struct sockaddr_storage listen[CFG_MAX_LISTEN];
 	unsigned nlisten;		/* 0 until set: defaults applied late */
+	bool listen_default;		/* the addresses are the defaults */
 	uint16_t port;
 	struct cidr allow[CFG_MAX_ALLOW];
 	unsigned nallow;

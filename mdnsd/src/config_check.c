@@ -151,6 +151,7 @@ cfg_check(struct cfg_ctx *c)
 		cfg_sockaddr("127.0.0.1", 0, &cfg->listen[0]);
 		cfg_sockaddr("::1", 0, &cfg->listen[1]);
 		cfg->nlisten = 2;
+		cfg->listen_default = true;
 	}
 	for (unsigned i = 0; i < cfg->nlisten; i++)
 		set_port(&cfg->listen[i], cfg->port);

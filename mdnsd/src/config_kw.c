@@ -21,7 +21,11 @@ kw_allow_from(struct cfg_ctx *c, int argc, char **argv)
 			    CFG_MAX_ALLOW);
 			return;
 		}
-		snprintf(buf, sizeof buf, "%s", argv[i]);
+		if (strlen(argv[i]) >= sizeof buf) {
+			cfg_error(c, "allow-from: '%s' is too long", argv[i]);
+			return;
+		}
+		strcpy(buf, argv[i]);
 		slash = strchr(buf, '/');
 		if (slash)
 			*slash++ = '\0';
@@ -55,7 +59,11 @@ kw_cache_size(struct cfg_ctx *c, int argc, char **argv)
 	unsigned long v, mult = 1;
 	(void)argc;
 
-	snprintf(num, sizeof num, "%s", argv[1]);
+	if (n >= sizeof num) {	/* found by fuzz_text: index past num[] */
+		cfg_error(c, "cache-size: '%s' is too long", argv[1]);
+		return;
+	}
+	memcpy(num, argv[1], n + 1);
 	if (n > 0 && (num[n - 1] == 'k' || num[n - 1] == 'K'))
 		mult = 1024;
 	else if (n > 0 && (num[n - 1] == 'm' || num[n - 1] == 'M'))

@@ -36,10 +36,26 @@ server_open(struct server *srv)
 {
 	const struct config *cfg = srv->cfg;
 
-	for (unsigned i = 0; i < cfg->nlisten; i++)
-		if (udp_open(srv, &cfg->listen[i]) < 0 ||
-		    tcp_listen_open(srv, &cfg->listen[i]) < 0)
+	for (unsigned i = 0; i < cfg->nlisten; i++) {
+		unsigned nudp = srv->nudp;
+		if (udp_open(srv, &cfg->listen[i]) == 0 &&
+		    tcp_listen_open(srv, &cfg->listen[i]) == 0)
+			continue;
+		/* The default ::1 may be missing (IPv6 disabled): go on
+		 * with what there is; configured addresses must all work. */
+		if (!cfg->listen_default)
 			return -1;
+		if (srv->nudp > nudp) {
+			srv->nudp--;
+			ev_io_stop(srv->loop, &srv->udp[srv->nudp].io);
+			close(srv->udp[srv->nudp].fd);
+		}
+		log_warn("not listening on a default address");
+	}
+	if (srv->nudp == 0) {
+		log_err("no address to listen on");
+		return -1;
+	}
 	return 0;
 }
 

@@ -16,6 +16,7 @@ own network namespace only).
   dnstool.py tcppipe ADDR PORT NAME... send one TCP query per name in a
                                       single write, print the answer count
                                       of each reply, in arrival order
+  dnstool.py tcpdrop ADDR PORT NAME   send a TCP query and close at once
   dnstool.py burst ADDR PORT N NAME   send N A queries at once, print how
                                       many were answered within 1 s
   dnstool.py dup ADDR PORT NAME       send one A query twice (same ID, same
@@ -104,6 +105,14 @@ def tcppipe(addr, port, *names):
         print(struct.unpack(">H", r[6:8])[0])
 
 
+def tcpdrop(addr, port, name):
+    s = socket.create_connection((addr, int(port)))
+    q = query(7, name)
+    s.sendall(struct.pack(">H", len(q)) + q)
+    s.close()
+    print("closed")
+
+
 def fakeup(addr, port, mode):
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.bind((addr, int(port)))
@@ -180,6 +189,8 @@ def dup(addr, port, name):
 if __name__ == "__main__":
     if sys.argv[1] == "send":
         send(*sys.argv[2:])
+    elif sys.argv[1] == "tcpdrop":
+        tcpdrop(*sys.argv[2:5])
     elif sys.argv[1] == "tcppipe":
         tcppipe(*sys.argv[2:])
     elif sys.argv[1] == "burst":

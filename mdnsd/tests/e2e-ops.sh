@@ -87,3 +87,18 @@ sleep 0.5
 grep -q "w.conf:5: unknown keyword 'bogus'" "$D/mdnsd.log" ||
 	tu_fail "reload error not logged"
 expect "old config kept" "$(q @127.0.0.1 newname)" "10.8.8.8"
+
+# --- IPv6 disabled: the default ::1 is skipped, 127.0.0.1 still served ---
+tu_netns NS6
+ip netns exec "$NS6" sysctl -qw net.ipv6.conf.lo.disable_ipv6=1
+printf 'hosts file %s\n' "$D/hosts" >"$D/v4.conf"
+tu_bg ip netns exec "$NS6" "$MDNSD" -d -f "$D/v4.conf" 2>>"$D/v4.log"
+tu_wait_for 5 ip netns exec "$NS6" dig +time=1 +tries=1 @127.0.0.1 localhost ||
+	tu_fail "no IPv4 service without IPv6: $(cat "$D/v4.log")"
+grep -q "not listening on a default address" "$D/v4.log" ||
+	tu_fail "no warning about ::1"
+tu_log "ok: default ::1 skipped when IPv6 is off"
+printf 'listen ::1\nhosts file %s\n' "$D/hosts" >"$D/v6.conf"
+ip netns exec "$NS6" "$MDNSD" -d -f "$D/v6.conf" 2>"$D/v6.log" &&
+	tu_fail "a configured ::1 that cannot be bound was accepted"
+tu_log "ok: a configured address that cannot be bound is fatal"

@@ -74,6 +74,11 @@ expect "failover past a silent server" "$(q @127.0.0.12 remote.example)" \
 daemon 127.0.0.16 127.0.0.13
 expect "only a silent server: SERVFAIL by the deadline" \
     "$(status @127.0.0.16 remote.example)" "SERVFAIL"
+# a TCP client that leaves before its answer: the lookup forgets it
+in_ns python3 "$DNSTOOL" tcpdrop 127.0.0.16 53 gone.example >/dev/null
+sleep 1.6
+expect "TCP client gone before the deadline" "$(q +tcp @127.0.0.16 myhost)" \
+    "10.1.2.3"
 
 # --- garbage before the real answer is ignored ---
 fake 127.0.0.14 garbage

@@ -176,6 +176,8 @@ static const struct {
 	{ "lookup-timeout 10\n", "t.conf:1: lookup-timeout: 10 is out of" },
 	{ "lookup-timeout 5h\n", "t.conf:1: '5h' is not a duration" },
 	{ "cache-size 2g\n", "t.conf:1: '2g' is not a number" },
+	{ "cache-size 1234567890123456789012345678901234567890k\n",
+	    "t.conf:1: cache-size: '1234567890123456789012345678901234567890k' is too long" },
 	{ "route . nosuch\n", "t.conf:1: unknown backend 'nosuch'" },
 	{ "route a..b hosts\n", "t.conf:1: route: 'a..b' is not a domain" },
 	{ "route . hosts\nroute . hosts\n", "t.conf:2: route: zone '.' given" },

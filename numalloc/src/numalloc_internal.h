@@ -309,6 +309,7 @@ struct na_tcache {
 	struct na_pageq full[NA_CLASS_COUNT];	/* pages found full */
 	unsigned arena;			/* arena pages are taken from */
 	int is_shared;			/* an arena's locked shared tcache */
+	uint32_t refills;		/* slow-path count: periodic collect */
 	uint64_t n_malloc, n_free;	/* calls served (stats) */
 	uint64_t n_remote_free;		/* frees to other tcaches' pages */
 	struct na_tcache *next_all;	/* registry of live tcaches */
@@ -430,6 +431,7 @@ unsigned na_size_class_aligned(size_t n, size_t align) NA_HIDDEN;
 void *na_os_alloc(size_t size, size_t align, unsigned arena) NA_HIDDEN;
 void na_os_free(void *p, size_t size) NA_HIDDEN;
 void na_os_purge(void *p, size_t size) NA_HIDDEN;
+void na_os_no_huge_pages(void *p, size_t size) NA_HIDDEN;
 /* Metadata mapping with a guard page in front (not node-bound). */
 void *na_os_meta_alloc(size_t size) NA_HIDDEN;
 void na_os_meta_free(void *p, size_t size) NA_HIDDEN;

@@ -50,6 +50,16 @@ void na_os_purge(void *p, size_t size)
 	madvise(p, size, MADV_DONTNEED);
 }
 
+void na_os_no_huge_pages(void *p, size_t size)
+{
+#ifdef MADV_NOHUGEPAGE
+	madvise(p, size, MADV_NOHUGEPAGE);
+#else
+	(void)p;
+	(void)size;
+#endif
+}
+
 void *na_os_meta_alloc(size_t size)
 {
 	size = (size + NA_OS_PAGE - 1) & ~(NA_OS_PAGE - 1);

@@ -93,6 +93,11 @@ static struct na_page *refill(struct na_tcache *tc, unsigned cls);
 
 struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls)
 {
+	/* Pages emptied by other threads' frees are only noticed when
+	 * collected; sweep all of them now and then so that they go back
+	 * (and get purged) instead of staying resident on the full lists. */
+	if ((++tc->refills & 63) == 0)
+		na_tcache_collect(tc);
 	struct na_page *pg = refill(tc, cls);
 
 	if (pg != NULL) {

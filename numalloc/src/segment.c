@@ -52,6 +52,9 @@ static struct na_segment *segment_new(struct na_arena *a)
 		na_os_meta_free(s, msize);
 		return NULL;
 	}
+	/* A segment is 2 MiB aligned: with THP "always" the first touch
+	 * would fault in a whole huge page for a few small blocks. */
+	na_os_no_huge_pages(base, NA_SEGMENT_SIZE);
 	s->base = (uintptr_t)base;
 	s->size = NA_SEGMENT_SIZE;
 	s->kind = NA_SEG_NORMAL;

@@ -80,17 +80,23 @@ esac
 
 append="console=ttyS0 panic=-1 loglevel=4 rdinit=/init vm_timeout=$limit$envs"
 out=$(mktemp "${TMPDIR:-/tmp}/vm-run.XXXXXX")
-trap 'rm -f "$out"' EXIT INT TERM
+trap 'rm -f "$out" "$out.rc"' EXIT INT TERM
 
 printf '%s: layout %s, limit %ss, kernel %s\n' "$prog" "$layout" "$limit" "$kernel"
-rc=0
+# The console is shown while the guest runs (in blocks: tr buffers), so a
+# guest that hangs still leaves its output in the test log, and it is kept
+# in $out for parsing.
 # shellcheck disable=SC2086 # $machine is a list of words on purpose.
-timeout -k 5 "$((limit + 30))" "$qemu" -accel tcg -nographic -no-reboot \
-	-monitor none -serial stdio -display none $machine \
-	-kernel "$kernel" -initrd "$initrd" -append "$append" \
-	</dev/null >"$out" 2>&1 || rc=$?
-tr -d '\r' <"$out" >"$out.txt" && mv "$out.txt" "$out"
-cat "$out"
+{
+	rc=0
+	timeout -k 5 "$((limit + 30))" "$qemu" -accel tcg -nographic -no-reboot \
+		-monitor none -serial stdio -display none $machine \
+		-kernel "$kernel" -initrd "$initrd" -append "$append" \
+		</dev/null 2>&1 || rc=$?
+	echo "$rc" >"$out.rc"
+} | tr -d '\r' | tee "$out"
+rc=$(cat "$out.rc" 2>/dev/null || echo 1)
+rm -f "$out.rc"
 [ -z "$log" ] || cp "$out" "$log"
 
 if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then

@@ -3,13 +3,14 @@
  * of a running avahi-daemon over libavahi-client (D-Bus), for hosts that
  * already run Avahi and should not get a second mDNS stack.
  *
- * Each question becomes record browsers (A and AAAA together for host
+ * Questions become rounds of record browsers (A and AAAA together for host
  * names, as in the built-in querier, so NODATA and NXDOMAIN come out
- * right), not Avahi's host-name resolver, which returns one address and
- * waits 5 s for a missing name.  Answers: every record browsed until
- * `collect` after the first one; at once when Avahi reports its cache
- * exhausted with records in hand (warm lookups); a negative at our
- * deadline (500 ms by default) or when every browser says ALL_FOR_NOW.
+ * right, and musl's two questions share them), not Avahi's host-name
+ * resolver, which returns one address and waits 5 s for a missing name.
+ * Answers: every record browsed until `collect` after the first one; at
+ * once when every browser reports Avahi's cache exhausted and the name
+ * was in it (warm lookups); a negative at our deadline (500 ms by
+ * default) or when every browser says ALL_FOR_NOW.
  *
  * The client is created with AVAHI_CLIENT_NO_FAIL, so mdnsd starts even
  * when avahi-daemon is not running; when the daemon goes away, pending
@@ -31,7 +32,7 @@
 
 #define AVAHI_DEADLINE_MS 500	/* Avahi defers its first query ~100 ms */
 
-struct av_q;
+struct av_round;
 
 struct av_be {
 	struct backend *b;
@@ -40,111 +41,148 @@ struct av_be {
 	AvahiClient *client;
 	int running;
 	struct ev_timer reconnect;
-	struct av_q *pending;
+	struct av_round *rounds;
 	unsigned long reconnects, failed;
 };
 
+/* One client question waiting on a round. */
 struct av_q {
 	struct av_q *next;
-	struct av_be *be;
+	struct av_round *r;
 	struct bquery *bq;
+};
+
+/*
+ * The browsers for one name, shared by the questions about it: musl asks
+ * A and AAAA at once, and both join one round that browses both types,
+ * which halves the (blocking) D-Bus calls and gives NODATA vs NXDOMAIN.
+ */
+struct av_round {
+	struct av_round *next;
+	struct av_be *be;
+	struct dns_name name;
 	enum mdns_class cls;
-	AvahiRecordBrowser *br[2];
 	uint16_t type[2];
-	int all_for_now[2];
+	AvahiRecordBrowser *br[2];
+	int all_for_now[2], exhausted[2];
 	int exists;		/* some record for the name was seen */
 	int failed;		/* a browser failed: SERVFAIL */
 	uint64_t deadline, collect;
 	struct ev_timer timer;
-	struct mdns_answer a;
+	struct av_q *qs;
+	struct mdns_answer a;	/* records of both types, deduplicated */
 };
 
 static void
-q_unlink(struct av_q *q)
+round_free(struct av_round *r)
 {
-	struct av_q **pp = &q->be->pending;
+	struct av_round **pp = &r->be->rounds;
 
-	while (*pp != q)
-		pp = &(*pp)->next;
-	*pp = q->next;
-}
-
-static void
-q_free(struct av_q *q)
-{
 	for (int i = 0; i < 2; i++)
-		if (q->br[i])
-			avahi_record_browser_free(q->br[i]);
-	ev_timer_stop(q->be->b->loop, &q->timer);
-	q_unlink(q);
-	if (q->bq)
+		if (r->br[i])
+			avahi_record_browser_free(r->br[i]);
+	ev_timer_stop(r->be->b->loop, &r->timer);
+	while (*pp != r)
+		pp = &(*pp)->next;
+	*pp = r->next;
+	while (r->qs) {
+		struct av_q *q = r->qs;
+		r->qs = q->next;
 		q->bq->bdata = NULL;
-	free(q);
+		free(q);
+	}
+	free(r);
 }
 
-/* Deliver the answer (the core copies it), then free the question. */
+/* The answer for one question from what the round collected. */
 static void
-q_finish(struct av_q *q)
+answer(struct av_round *r, struct bquery *bq)
 {
-	struct bquery *bq = q->bq;
 	struct bq_result fail = { .status = BQ_SERVFAIL, .nocache = true };
+	struct mdns_answer *a = r->failed ? NULL : malloc(sizeof *a);
 
-	bq->bdata = NULL;
-	q->bq = NULL;
-	if (q->failed)
+	if (!a) {
 		bquery_done(bq, &fail);
-	else
-		mdns_answer_deliver(bq, &q->a, q->exists ||
-		    q->cls == MDNS_SERVICE ? BQ_NODATA : BQ_NXDOMAIN,
-		    q->be->conf.answer_ttl);
-	q_free(q);
+		return;
+	}
+	mdns_answer_init(a);
+	for (size_t i = 0; i < r->a.nan; i++)
+		if (r->a.an[i].type == bq->qtype)
+			mdns_answer_add(a, 0, &bq->qname, bq->qtype,
+			    r->be->conf.answer_ttl, r->a.an[i].rdata,
+			    r->a.an[i].rdlen);
+	mdns_answer_deliver(bq, a, r->exists || r->cls == MDNS_SERVICE ?
+	    BQ_NODATA : BQ_NXDOMAIN, r->be->conf.answer_ttl);
+	free(a);
+}
+
+/* Answer every question of the round (the core copies), then free it. */
+static void
+round_finish(struct av_round *r)
+{
+	while (r->qs) {
+		struct av_q *q = r->qs;
+		r->qs = q->next;
+		q->bq->bdata = NULL;
+		answer(r, q->bq);
+		free(q);
+	}
+	round_free(r);
 }
 
 static void
-on_q_timer(struct ev_loop *loop, struct ev_timer *t)
+on_round_timer(struct ev_loop *loop, struct ev_timer *t)
 {
 	(void)loop;
-	q_finish(t->data);
+	round_finish(t->data);
 }
 
 /* Finish from the loop, not from inside an Avahi callback. */
 static void
-q_soon(struct av_q *q, uint64_t at)
+round_soon(struct av_round *r, uint64_t at)
 {
-	uint64_t now = ev_now(q->be->b->loop);
+	uint64_t now = ev_now(r->be->b->loop);
 
-	ev_timer_start(q->be->b->loop, &q->timer, at > now ? at - now : 0);
+	ev_timer_start(r->be->b->loop, &r->timer, at > now ? at - now : 0);
 }
 
 static int
-have_rdata(const struct mdns_answer *a, const void *rd, size_t len)
+have_rdata(const struct mdns_answer *a, uint16_t type, const void *rd,
+    size_t len)
 {
 	for (size_t i = 0; i < a->nan; i++)
-		if (a->an[i].rdlen == len && memcmp(a->an[i].rdata, rd, len) == 0)
+		if (a->an[i].type == type && a->an[i].rdlen == len &&
+		    memcmp(a->an[i].rdata, rd, len) == 0)
 			return 1;
 	return 0;
 }
 
 static void
-on_new(struct av_q *q, uint16_t type, const void *rd, size_t size)
+on_new(struct av_round *r, uint16_t type, const void *rd, size_t size)
 {
-	uint64_t now = ev_now(q->be->b->loop), wait = q->be->conf.collect_ms;
+	uint64_t now = ev_now(r->be->b->loop), wait = r->be->conf.collect_ms;
 
-	q->exists = 1;
+	r->exists = 1;
 	/* The same record arrives once per protocol (IPv4, IPv6). */
-	if (type == q->bq->qtype && size <= 0xffff &&
+	if ((type == r->type[0] || type == r->type[1]) && size <= 0xffff &&
 	    (type != DNS_T_A || size == 4) &&
 	    (type != DNS_T_AAAA || (size == 16 &&
-	    mdns_policy_addr_ok(&q->be->conf, AF_INET6, rd))) &&
-	    !have_rdata(&q->a, rd, size))
-		mdns_answer_add(&q->a, 0, &q->bq->qname, type,
-		    q->be->conf.answer_ttl, rd, (uint16_t)size);
-	if (q->collect)
+	    mdns_policy_addr_ok(&r->be->conf, AF_INET6, rd))) &&
+	    !have_rdata(&r->a, type, rd, size))
+		mdns_answer_add(&r->a, 0, &r->name, type, 0, rd,
+		    (uint16_t)size);
+	if (r->collect)
 		return;
-	if (q->cls == MDNS_SERVICE && type == DNS_T_PTR)
-		wait = q->be->conf.deadline_ms;	/* shared records */
-	q->collect = now + wait < q->deadline ? now + wait : q->deadline;
-	q_soon(q, q->collect);
+	if (r->cls == MDNS_SERVICE && type == DNS_T_PTR)
+		wait = r->be->conf.deadline_ms;	/* shared records */
+	r->collect = now + wait < r->deadline ? now + wait : r->deadline;
+	round_soon(r, r->collect);
+}
+
+static int
+all(const int flag[2], const struct av_round *r)
+{
+	return flag[0] && (!r->type[1] || flag[1]);
 }
 
 static void
@@ -152,27 +190,28 @@ on_browse(AvahiRecordBrowser *br, AvahiIfIndex iface, AvahiProtocol proto,
     AvahiBrowserEvent ev, const char *name, uint16_t clazz, uint16_t type,
     const void *rd, size_t size, AvahiLookupResultFlags flags, void *ud)
 {
-	struct av_q *q = ud;
-	int i = br == q->br[1];
+	struct av_round *r = ud;
+	int i = br == r->br[1];
 
 	(void)iface, (void)proto, (void)name, (void)clazz, (void)flags;
 	switch (ev) {
 	case AVAHI_BROWSER_NEW:
-		on_new(q, type, rd, size);
+		on_new(r, type, rd, size);
 		break;
 	case AVAHI_BROWSER_CACHE_EXHAUSTED:
 		/* Avahi's cache had the name: no need to wait. */
-		if (q->a.nan)
-			q_soon(q, 0);
+		r->exhausted[i] = 1;
+		if (r->exists && all(r->exhausted, r))
+			round_soon(r, 0);
 		break;
 	case AVAHI_BROWSER_ALL_FOR_NOW:
-		q->all_for_now[i] = 1;
-		if (q->all_for_now[0] && (!q->type[1] || q->all_for_now[1]))
-			q_soon(q, 0);
+		r->all_for_now[i] = 1;
+		if (all(r->all_for_now, r))
+			round_soon(r, 0);
 		break;
 	case AVAHI_BROWSER_FAILURE:
-		q->failed = 1;
-		q_soon(q, 0);
+		r->failed = 1;
+		round_soon(r, 0);
 		break;
 	case AVAHI_BROWSER_REMOVE:
 		break;
@@ -191,20 +230,62 @@ avahi_name(const struct dns_name *n, char *buf, size_t size)
 }
 
 static int
-start_browsers(struct av_be *be, struct av_q *q)
+start_browsers(struct av_be *be, struct av_round *r)
 {
 	char name[DNS_TEXT_MAX];
 
-	if (avahi_name(&q->bq->qname, name, sizeof name) < 0)
+	if (avahi_name(&r->name, name, sizeof name) < 0)
 		return -1;
-	for (int i = 0; i < 2 && q->type[i]; i++) {
-		q->br[i] = avahi_record_browser_new(be->client, AVAHI_IF_UNSPEC,
-		    AVAHI_PROTO_UNSPEC, name, DNS_C_IN, q->type[i],
-		    AVAHI_LOOKUP_USE_MULTICAST, on_browse, q);
-		if (!q->br[i])
+	for (int i = 0; i < 2 && r->type[i]; i++) {
+		r->br[i] = avahi_record_browser_new(be->client, AVAHI_IF_UNSPEC,
+		    AVAHI_PROTO_UNSPEC, name, DNS_C_IN, r->type[i],
+		    AVAHI_LOOKUP_USE_MULTICAST, on_browse, r);
+		if (!r->br[i])
 			return -1;
 	}
 	return 0;
+}
+
+static struct av_round *
+round_find(struct av_be *be, const struct dns_name *name, uint16_t type)
+{
+	for (struct av_round *r = be->rounds; r; r = r->next)
+		if ((r->type[0] == type || r->type[1] == type) &&
+		    dns_name_eq(&r->name, name))
+			return r;
+	return NULL;
+}
+
+static struct av_round *
+round_new(struct av_be *be, const struct bquery *bq, enum mdns_class cls)
+{
+	struct av_round *r = calloc(1, sizeof *r);
+
+	if (!r)
+		return NULL;
+	r->be = be;
+	r->name = bq->qname;
+	r->cls = cls;
+	r->type[0] = bq->qtype;
+	if (cls == MDNS_HOST && (bq->qtype == DNS_T_A ||
+	    bq->qtype == DNS_T_AAAA)) {
+		r->type[0] = DNS_T_A;
+		r->type[1] = DNS_T_AAAA;
+	}
+	mdns_answer_init(&r->a);
+	ev_timer_init(&r->timer, on_round_timer, r);
+	r->deadline = ev_now(be->b->loop) + be->conf.deadline_ms;
+	r->next = be->rounds;
+	be->rounds = r;
+	if (start_browsers(be, r) < 0) {
+		log_warn("avahi: cannot browse: %s",
+		    avahi_strerror(avahi_client_errno(be->client)));
+		r->failed = 1;
+		round_soon(r, 0);
+	} else {
+		round_soon(r, r->deadline);
+	}
+	return r;
 }
 
 static void
@@ -213,69 +294,61 @@ be_query(struct backend *b, struct bquery *bq)
 	struct av_be *be = b->priv;
 	enum mdns_class cls = bq->qclass == DNS_C_IN ?
 	    mdns_policy(&be->conf, &bq->qname, bq->qtype) : MDNS_NOT_OURS;
-	struct bq_result r = { .status = BQ_DECLINE, .nocache = true };
-	struct av_q *q;
+	struct bq_result res = { .status = BQ_DECLINE, .nocache = true };
+	struct av_round *r = NULL;
+	struct av_q *q = NULL;
 
 	if (cls == MDNS_NOT_OURS) {
-		bquery_done(bq, &r);
+		bquery_done(bq, &res);
 		return;
 	}
-	r.status = BQ_SERVFAIL;
-	if (!be->running || !(q = calloc(1, sizeof *q))) {
+	if (be->running && (q = calloc(1, sizeof *q)) &&
+	    !(r = round_find(be, &bq->qname, bq->qtype)))
+		r = round_new(be, bq, cls);
+	if (!r) {
+		free(q);
 		be->failed++;
-		bquery_done(bq, &r);
+		res.status = BQ_SERVFAIL;
+		bquery_done(bq, &res);
 		return;
 	}
-	q->be = be;
+	q->r = r;
 	q->bq = bq;
-	q->cls = cls;
-	q->type[0] = bq->qtype;
-	if (cls == MDNS_HOST && (bq->qtype == DNS_T_A ||
-	    bq->qtype == DNS_T_AAAA)) {
-		q->type[0] = DNS_T_A;
-		q->type[1] = DNS_T_AAAA;
-	}
-	mdns_answer_init(&q->a);
-	ev_timer_init(&q->timer, on_q_timer, q);
-	q->deadline = ev_now(b->loop) + be->conf.deadline_ms;
-	q->next = be->pending;
-	be->pending = q;
+	q->next = r->qs;
+	r->qs = q;
 	bq->bdata = q;
-	if (start_browsers(be, q) < 0) {
-		log_warn("avahi: browse %s: %s", "failed",
-		    avahi_strerror(avahi_client_errno(be->client)));
-		q->failed = 1;
-		q_finish(q);
-		return;
-	}
-	q_soon(q, q->deadline);
 }
 
 static void
 be_cancel(struct backend *b, struct bquery *bq)
 {
-	struct av_q *q = bq->bdata;
+	struct av_q *q = bq->bdata, **pp;
 
 	(void)b;
-	if (q) {
-		q->bq = NULL;
-		q_free(q);
-	}
+	if (!q)
+		return;
+	for (pp = &q->r->qs; *pp != q; pp = &(*pp)->next)
+		;
+	*pp = q->next;
+	bq->bdata = NULL;
+	if (!q->r->qs)
+		round_free(q->r);
+	free(q);
 }
 
 /* The daemon went away: every pending question gets SERVFAIL. */
 static void
 fail_pending(struct av_be *be)
 {
-	while (be->pending) {
-		struct av_q *q = be->pending;
+	while (be->rounds) {
+		struct av_round *r = be->rounds;
 		for (int i = 0; i < 2; i++)
-			if (q->br[i]) {
-				avahi_record_browser_free(q->br[i]);
-				q->br[i] = NULL;
+			if (r->br[i]) {
+				avahi_record_browser_free(r->br[i]);
+				r->br[i] = NULL;
 			}
-		q->failed = 1;
-		q_finish(q);
+		r->failed = 1;
+		round_finish(r);
 	}
 }
 
@@ -394,10 +467,8 @@ be_destroy(struct backend *b)
 {
 	struct av_be *be = b->priv;
 
-	while (be->pending) {
-		be->pending->bq = NULL;
-		q_free(be->pending);
-	}
+	while (be->rounds)
+		round_free(be->rounds);
 	ev_timer_stop(b->loop, &be->reconnect);
 	if (be->client)
 		avahi_client_free(be->client);

@@ -24,6 +24,7 @@ tu_tmpdir T
 inA() { [ -n "$A" ] || tu_fail "no namespace"; ip netns exec "$A" "$@"; }
 inB() { [ -n "$B" ] || tu_fail "no namespace"; ip netns exec "$B" "$@"; }
 
+resp_log=$T/resp
 tu_bg inB "$MDNS_RESPONDER" -i veth0 -r \
     -a h1.local=10.77.0.2 -a h1.local=10.77.0.20 -a h1.local=fd00:77::2 \
     -a h1.local=fe80::2 -a v4only.local=10.77.0.4 -a rv.local=169.254.7.7 \
@@ -118,6 +119,25 @@ check soa-fallback "$(inA dig +short +time=2 +tries=1 @127.0.0.4 corp.local)" \
 check soa-mdns-first "$(inA dig +short +time=2 +tries=1 @127.0.0.4 v4only.local)" \
     '^10.77.0.4$'
 check no-soa-check "$(d corp.local)" 'status: NXDOMAIN'
+
+# Port-5353 mode through the daemon: QU queries, and the goodbye the
+# responder multicasts (SIGUSR1) reaches the cache via the event loop.
+cat >"$T/qu.conf" <<CONF
+listen 127.0.0.5
+hosts file $T/hosts
+mdns port5353 yes
+CONF
+tu_bg inA "$MDNSD" -d -f "$T/qu.conf" 2>>"$T/qu.log"
+tu_wait_for 5 grep -q "port 5353" "$T/qu.log" ||
+	check qu-mode "$(cat "$T/qu.log")" 'port 5353'
+check qu-answer "$(inA dig +short +time=2 +tries=1 @127.0.0.5 v4only.local)" \
+    '^10.77.0.4$'
+check qu-cached "$(inA dig +time=2 +tries=1 @127.0.0.5 v4only.local)" \
+    'IN[[:space:]]+A[[:space:]]+10.77.0.4'
+kill -USR1 "$(awk '/^ready/ { print $2 }' "$resp_log")"
+sleep 1.5
+check qu-goodbye "$(inA dig +time=2 +tries=1 @127.0.0.5 v4only.local)" \
+    'status: NXDOMAIN'
 
 [ "$fails" -eq 0 ] || { cat "$T/mdnsd.log" >&2; tu_fail "$fails checks failed"; }
 tu_log "all checks passed"
