@@ -13,10 +13,12 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <mqueue.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <syslog.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>

@@ -2,7 +2,7 @@
 # binaryware.sh: glibc-compiled fortified code running on musl with
 # libchk-compat, the way binary-only software meets it.
 #
-#   binaryware.sh OBJ2 OBJ3 EXE2 EXE3 STATIC GLIBCEXE LIBSO LIBMAIN
+#   binaryware.sh OBJ2 OBJ3 EXE2 EXE3 STATIC GLIBCEXE LIBSO LIBMAIN FAKECOMPAT
 #
 # OBJ2/OBJ3   fortified.c compiled by the host gcc with glibc's headers at
 #             _FORTIFY_SOURCE=2 / =3: must reference the __*_chk functions.
@@ -12,8 +12,11 @@
 #             run by musl's dynamic linker with LD_PRELOAD=LIBSO.
 # LIBMAIN     a musl program calling fortified.c's main from a glibc-built
 #             shared library that has libchk-compat as its own DT_NEEDED.
+# FAKECOMPAT  a stand-in glibc-compat layer with its own unchecked
+#             __memcpy_chk, preloaded beside LIBSO.
 set -u
 obj2=$1 obj3=$2 exe2=$3 exe3=$4 static=$5 glibcexe=$6 libso=$7 libmain=$8
+fake=$9
 ldso=/lib/ld-musl-x86_64.so.1
 fails=0 runs=0
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
@@ -83,5 +86,11 @@ for how in dtneeded2 dtneeded3 static preload-glibc library; do
 	run "$how longjmp" 134 '*** longjmp causes uninitialized stack frame ***: terminated
 ' "$@" longjmp
 done
+# Beside a compat layer: both load, and the first in the preload list wins
+# the names both define (so a distribution lists libchk-compat first).
+run "compat layer after us" 134 "$ovf" env LD_PRELOAD="$libso $fake" "$ldso" "$glibcexe" memcpy 17
+run "compat layer after us, in bounds" 0 "" env LD_PRELOAD="$libso $fake" "$ldso" "$glibcexe" ok
+run "compat layer first" 0 "" env LD_PRELOAD="$fake $libso" "$ldso" "$glibcexe" memcpy 17
+
 [ "$fails" = 0 ] || exit 1
-echo "ok: $runs runs (DT_NEEDED =2/=3, static, LD_PRELOAD into a glibc-linked program, DT_NEEDED of a glibc-built library)"
+echo "ok: $runs runs (DT_NEEDED =2/=3, static, LD_PRELOAD into a glibc-linked program, DT_NEEDED of a glibc-built library, beside a compat layer)"

@@ -5,6 +5,7 @@
  * macro set that compile_checks.py tries.  C89 style on purpose.
  */
 #include <fcntl.h>
+#include <mqueue.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <strings.h>
 #include <sys/select.h>
 #include <sys/socket.h>
+#include <syslog.h>
 #include <arpa/inet.h>
 #include <time.h>
 #include <unistd.h>
@@ -77,6 +79,8 @@ clean(int fd, const char *src, size_t n, FILE *f)
 	r += (int)send(fd, buf, 8, 0);
 	r += open("/dev/null", O_RDONLY);
 	r += open("/dev/null", O_WRONLY | O_CREAT, 0600);
+	r += (int)mq_open("/q", O_RDONLY);
+	syslog(LOG_DEBUG, "%s", buf);
 	memset(&tmv, 0, sizeof tmv);
 	r += (int)strftime(buf, sizeof buf, "%Y", &tmv);
 #if defined(_GNU_SOURCE) || defined(_BSD_SOURCE) || defined(_DEFAULT_SOURCE)

@@ -459,7 +459,7 @@ be_print(struct backend *b, FILE *out)
 {
 	struct av_be *be = b->priv;
 
-	mdns_conf_print(&be->conf, "avahi", out);
+	mdns_conf_print(&be->conf, "avahi", 0, out);
 }
 
 static void

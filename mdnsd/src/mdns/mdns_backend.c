@@ -273,7 +273,7 @@ be_print(struct backend *b, FILE *out)
 {
 	struct mdns_be *m = b->priv;
 
-	mdns_conf_print(&m->conf, "mdns", out);
+	mdns_conf_print(&m->conf, "mdns", 1, out);
 }
 
 static void

@@ -253,11 +253,12 @@ mdns_conf_set(struct mdns_conf *c, const char *key, const char *value,
 }
 
 static void
-print_list(const struct mdns_conf *c, const char *prefix, FILE *out)
+print_list(const struct mdns_conf *c, const char *prefix, int querier,
+    FILE *out)
 {
 	char text[DNS_TEXT_MAX], a[INET6_ADDRSTRLEN];
 
-	if (c->interfaces[0]) {
+	if (querier && c->interfaces[0]) {
 		fprintf(out, "%s interface", prefix);
 		for (size_t i = 0; c->interfaces[i]; i++)
 			fprintf(out, " %s", c->interfaces[i]);
@@ -269,7 +270,7 @@ print_list(const struct mdns_conf *c, const char *prefix, FILE *out)
 		fprintf(out, " %s", strcmp(text, ".") ? text : "*");
 	}
 	fputc('\n', out);
-	for (size_t i = 0; i < c->nsoa; i++) {
+	for (size_t i = 0; querier && i < c->nsoa; i++) {
 		const struct sockaddr_in *s4 = (const void *)&c->soa[i];
 		const struct sockaddr_in6 *s6 = (const void *)&c->soa[i];
 		int v4 = c->soa[i].ss_family == AF_INET;
@@ -286,19 +287,28 @@ print_list(const struct mdns_conf *c, const char *prefix, FILE *out)
 }
 
 void
-mdns_conf_print(const struct mdns_conf *c, const char *prefix, FILE *out)
+mdns_conf_print(const struct mdns_conf *c, const char *prefix, int querier,
+    FILE *out)
 {
-	print_list(c, prefix, out);
-	fprintf(out, "%s family %s\n", prefix, c->ipv4 && c->ipv6 ? "both" :
-	    c->ipv4 ? "ipv4" : "ipv6");
-	fprintf(out, "%s port5353 %s\n", prefix, c->port5353 ? "yes" : "no");
-	fprintf(out, "%s check-ttl %s\n", prefix, c->check_ttl ? "yes" : "no");
+	print_list(c, prefix, querier, out);
+	if (querier) {
+		fprintf(out, "%s family %s\n", prefix, c->ipv4 && c->ipv6 ?
+		    "both" : c->ipv4 ? "ipv4" : "ipv6");
+		fprintf(out, "%s port5353 %s\n", prefix,
+		    c->port5353 ? "yes" : "no");
+		fprintf(out, "%s check-ttl %s\n", prefix,
+		    c->check_ttl ? "yes" : "no");
+	}
 	fprintf(out, "%s deadline %ums\n", prefix, c->deadline_ms);
 	fprintf(out, "%s collect %ums\n", prefix, c->collect_ms);
-	fprintf(out, "%s resend %ums\n", prefix, c->resend_ms);
+	if (querier)
+		fprintf(out, "%s resend %ums\n", prefix, c->resend_ms);
 	fprintf(out, "%s answer-ttl %u\n", prefix, (unsigned)c->answer_ttl);
-	fprintf(out, "%s cache-ttl %u\n", prefix, (unsigned)c->cache_ttl);
-	fprintf(out, "%s cache-size %zu\n", prefix, c->cache_max);
+	if (querier) {
+		fprintf(out, "%s cache-ttl %u\n", prefix,
+		    (unsigned)c->cache_ttl);
+		fprintf(out, "%s cache-size %zu\n", prefix, c->cache_max);
+	}
 	fprintf(out, "%s link-local6 %s\n", prefix,
 	    c->link_local6 ? "yes" : "no");
 	fprintf(out, "%s max-labels %u\n", prefix, c->max_labels);

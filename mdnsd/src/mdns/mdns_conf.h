@@ -61,8 +61,12 @@ void mdns_conf_free(struct mdns_conf *c);
 int mdns_conf_set(struct mdns_conf *c, const char *key, const char *value,
     char *err, size_t errlen);
 
-/* Write the settings as config lines "PREFIX KEY VALUE" to out. */
+/*
+ * Write the settings as config lines "PREFIX KEY VALUE" to out; without
+ * `querier` (the avahi backend) the keys only the querier uses are left
+ * out.
+ */
 void mdns_conf_print(const struct mdns_conf *c, const char *prefix,
-    FILE *out);
+    int querier, FILE *out);
 
 #endif

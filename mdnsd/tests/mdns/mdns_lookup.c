@@ -173,8 +173,9 @@ main(int argc, char **argv)
 	}
 	if (stats) {
 		const struct mdns_stats *s = mdns_querier_stats(q);
-		printf("stats responses=%llu malformed=%llu", (unsigned long long)
-		    s->responses, (unsigned long long)s->malformed);
+		printf("stats port5353=%d responses=%llu malformed=%llu",
+		    mdns_querier_port5353(q), (unsigned long long)s->responses,
+		    (unsigned long long)s->malformed);
 		for (int v = 1; v < MDNS_VERDICTS; v++)
 			printf(" %s=%llu", mdns_verdict_name((enum mdns_verdict)v),
 			    (unsigned long long)s->dropped[v]);

@@ -346,6 +346,19 @@ build(uint8_t *out, size_t cap, const uint8_t *query,
 		    recs[k].type == DNS_T_AAAA) &&
 		    dns_name_eq(&recs[k].name, &q[0].name))
 			put(&w, DNS_S_AR, &recs[k], legacy, ttl);
+	/* RFC 6763 12.2: an SRV answer brings its target's addresses. */
+	for (int k = 0; k < nrec; k++) {
+		struct dns_name target;
+		size_t off = 6;
+		if (!hit[k] || recs[k].type != DNS_T_SRV ||
+		    dns_name_read(recs[k].rdata, recs[k].rdlen, &off, &target) < 0)
+			continue;
+		for (int j = 0; j < nrec; j++)
+			if (!hit[j] && (recs[j].type == DNS_T_A ||
+			    recs[j].type == DNS_T_AAAA) &&
+			    dns_name_eq(&recs[j].name, &target))
+				put(&w, DNS_S_AR, &recs[j], legacy, ttl);
+	}
 	if (opt_nsec)
 		put_nsec(&w, &q[0].name, ttl);
 	else if (!any)

@@ -75,12 +75,13 @@ check policy3 "$(echo "$out" | sed -n 6p)" '^a.b.local A DECLINE'
 check policy-other "$(echo "$out" | sed -n 7p)" '^example.com A DECLINE'
 # A configured deadline is used (its timing is unit-tested on a fixed clock).
 check deadline "$(lookup -o deadline=100ms missing2.local)" 'NXDOMAIN'
-# Each family on its own: IPv6 multicast (ff02::fb) and IPv4 alone.
-out=$(lookup -s -o family=ipv6 h1.local/AAAA h1.local)
+# Each family on its own: IPv6 multicast (ff02::fb) and IPv4 alone (two
+# responders still answer h1.local, hence the collect window).
+out=$(lookup -s -o family=ipv6 -o collect=100ms h1.local/AAAA h1.local)
 check ipv6-only "$(echo "$out" | sed -n 1p)" '^h1.local AAAA FOUND [0-9.]+ fd00:77::2$'
 check ipv6-only-a "$(echo "$out" | sed -n 2p)" '^h1.local A FOUND'
 check ipv6-responses "$(echo "$out" | sed -n 3p)" 'responses=[1-9]'
-out=$(lookup -o family=ipv4 h1.local/AAAA)
+out=$(lookup -o family=ipv4 -o collect=100ms h1.local/AAAA)
 check ipv4-only "$out" '^h1.local AAAA FOUND [0-9.]+ fd00:77::2$'
 stop "$r1"; stop "$r2"
 
@@ -132,13 +133,25 @@ stop "$resp_pid"
 
 # --- goodbye and cache-flush (port-5353 mode sees multicast) ---------------
 responder -a g.local=10.77.0.2 -a f.local=10.77.0.4
-inA "$MDNS_LOOKUP" -o port5353=yes -w 2500 g.local g.local >"$T/bye" 2>&1 &
+inA "$MDNS_LOOKUP" -s -o port5353=yes -w 2500 g.local g.local >"$T/bye" 2>&1 &
 bye=$!
 sleep 0.8; kill -USR1 "$resp_pid"
 wait "$bye"
 check goodbye-before "$(sed -n 1p "$T/bye")" '^g.local A FOUND'
 check goodbye-after "$(sed -n 2p "$T/bye")" '^g.local A NXDOMAIN'
+check port5353-taken "$(sed -n 3p "$T/bye")" 'port5353=1'
 stop "$resp_pid"
+# Another stack on port 5353 in the client's namespace: port5353 mode
+# must fall back to one-shot queries, which still work.
+tu_bg inA "$MDNS_RESPONDER" -i veth0 -a other.local=10.77.0.1 >"$T/other" 2>&1
+tu_wait_for 5 grep -q ready "$T/other" || tu_fail "responder in A"
+other=$(awk '/^ready/ { print $2 }' "$T/other")
+responder -a f.local=10.77.0.4
+out=$(lookup -s -o port5353=yes f.local)
+check port5353-busy "$out" 'port5353=0'
+check port5353-fallback "$out" '^f.local A FOUND [0-9.]+ 10.77.0.4'
+stop "$resp_pid"
+stop "$other"
 responder -a f.local=10.77.0.4
 inA "$MDNS_LOOKUP" -o port5353=yes -w 4000 f.local f.local >"$T/flush" 2>&1 &
 fl=$!
