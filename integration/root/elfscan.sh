@@ -20,17 +20,21 @@ done
 
 glibc_sonames='^(libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1|libresolv\.so\.2|ld-linux[-a-z0-9_.]*\.so\.[0-9]+)$'
 
-# why FILE: print the reasons FILE is glibc's, nothing if it is not.
+# why FILE: print the reasons FILE is glibc's, nothing if it is not.  One
+# readelf run gives program headers, dynamic section, versions and
+# section headers; one awk reads them.
 why() {
-	readelf -lW "$1" 2>/dev/null |
-		sed -n 's/.*Requesting program interpreter: \(.*ld-linux[^]]*\)\]/interpreter \1/p'
-	readelf -dW "$1" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
-		grep -E "$glibc_sonames" | sed 's/^/needs /'
-	readelf -VW "$1" 2>/dev/null | grep -o 'GLIBC_[0-9A-Z_.]*' | sort -u | head -n 3 |
-		sed 's/^/symbol version /'
-	readelf -SW "$1" 2>/dev/null | grep -q '\.note\.ABI-tag' &&
-		echo "glibc start files (.note.ABI-tag)"
-	return 0
+	readelf -lWdVS "$1" 2>/dev/null | awk -v re="$glibc_sonames" '
+	/Requesting program interpreter: .*ld-linux/ {
+		sub(/.*interpreter: /, ""); sub(/\]$/, ""); print "interpreter " $0 }
+	/\(NEEDED\)/ {
+		so = $0; sub(/.*\[/, "", so); sub(/\].*/, "", so)
+		if (so ~ re) print "needs " so }
+	/GLIBC_[0-9A-Z_.]+/ && nver < 3 {
+		if (match($0, /GLIBC_[0-9A-Z_.]+/)) {
+			v = substr($0, RSTART, RLENGTH)
+			if (!(v in seen)) { seen[v] = 1; nver++; print "symbol version " v } } }
+	/\.note\.ABI-tag/ && !abi { abi = 1; print "glibc start files (.note.ABI-tag)" }'
 }
 
 # candidates DIR...: every regular file that starts like an ELF file or an

@@ -23,7 +23,7 @@ here=$src/integration
 run() { printf '$ %s\n' "$*"; "$@"; }
 die() { echo "mkroot: $*" >&2; exit 1; }
 
-rm -rf "$root" "$tc" "$info"
+rm -rf "$root" "$tc" "$info" "$out/untagged"
 mkdir -p "$root" "$tc"
 
 # 1. Debian's musl: the loader and libc (musl), headers, crt files and
@@ -108,6 +108,11 @@ for c in fortify-headers:usr/local/include/fortify/string.h \
 	esac
 done
 . "$info"
+# The same build installed without --tags, beside the root: every file in
+# it must also be in the root, or something lacks its component's tag
+# (t_root checks).
+rm -rf "$out/untagged"
+run meson install -C "$build" --no-rebuild --quiet --destdir "$out/untagged"
 
 # 4. The root's toolchain: host gcc driven by a spec file that points at
 # the root's musl (headers, crt, libc) with the fortify overlay ahead of
