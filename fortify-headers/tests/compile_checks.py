@@ -107,13 +107,18 @@ def check_mode(cc):
              "" if ok else err[-2000:])]
 
 
-def check_clean(cc, std, level, defs):
+STRICT = ["-Wformat=2", "-Wformat-nonliteral", "-Wformat-security", "-Wcast-qual",
+          "-Wconversion", "-Wsign-conversion", "-Wshadow", "-Wundef"]
+
+
+def check_clean(cc, std, level, defs, extra=()):
     args = ["-std=" + std, "-Wall", "-Wextra", "-Werror", "-pedantic"] + \
-        fortify(level) + ["-D" + d for d in defs]
+        list(extra) + fortify(level) + ["-D" + d for d in defs]
     if cc.cxx:
         args = ["-x", "c++"] + args
     rc, err, argv = cc.run(args, os.path.join(SRC, "clean.c"))
-    name = "clean %s -std=%s L%d %s" % (cc.name, std, level, " ".join(defs) or "(defaults)")
+    name = "clean %s -std=%s L%d %s%s" % (cc.name, std, level, " ".join(defs) or "(defaults)",
+                                        " +strict warnings" if extra else "")
     return [(rc == 0, name, "" if rc == 0 else " ".join(argv) + "\n" + err[-3000:])]
 
 
@@ -172,6 +177,8 @@ def plan(ccs, cxxs, libc):
             if libc == "glibc":
                 jobs.append((check_glibc, cc, level))
         jobs.append((check_mode, cc))
+        for level in LEVELS:
+            jobs.append((check_clean, cc, "gnu11", level, [], STRICT))
         jobs.append((check_o0, cc))
         for std in ("c89", "c99", "c11", "c17", "c2x"):
             for level in LEVELS:
