@@ -9,6 +9,8 @@ overlay and checks:
   clean     compile/clean.c (valid calls) compiles with -Wall -Wextra
             -Werror -pedantic as C89..C2x, C++98..C++20, every level and
             feature-test macro set;
+  c++stdlib (glibc only) the C++ standard library's <cstring> & co.
+            compile over the overlay;
   O0        _FORTIFY_SOURCE without optimisation warns;
   fold      constant in-bounds sizes leave no trap in the object code;
   glibc     (glibc only) no glibc __*_chk symbol is referenced: the
@@ -122,6 +124,13 @@ def check_clean(cc, std, level, defs, extra=()):
     return [(rc == 0, name, "" if rc == 0 else " ".join(argv) + "\n" + err[-3000:])]
 
 
+def check_cxx_stdlib(cc, level):
+    args = ["-std=c++17", "-Wall", "-Wextra", "-Werror"] + fortify(level)
+    rc, err, argv = cc.run(args, os.path.join(SRC, "stdlib.cc"))
+    return [(rc == 0, "c++stdlib %s L%d <cstring>/<cstdio>/<cwchar> with libstdc++" % (cc.name, level),
+             "" if rc == 0 else " ".join(argv) + "\n" + err[-3000:])]
+
+
 def check_o0(cc):
     with tempfile.NamedTemporaryFile("w", suffix=".c", delete=False) as f:
         f.write("#include <string.h>\nint f(char *d, const char *s);\n"
@@ -194,6 +203,9 @@ def plan(ccs, cxxs, libc):
             for level in (LEVELS if std == "c++17" else (2,)):
                 jobs.append((check_clean, cxx, std, level, []))
         jobs.append((check_clean, cxx, "c++11", 2, ["_GNU_SOURCE"]))
+        if libc == "glibc":
+            for level in LEVELS:
+                jobs.append((check_cxx_stdlib, cxx, level))
     return jobs
 
 
