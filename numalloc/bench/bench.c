@@ -65,14 +65,14 @@ static void w_large(void)
 	enum { SLOTS = 64 };
 	void *slot[SLOTS] = { 0 };
 	uint64_t s = 5;
-	long ops = scaled(60000);
+	long ops = scaled(4000);
 	for (long i = 0; i < ops; i++) {
 		uint64_t r = rnd(&s);
 		size_t n = 32768 + (r >> 16) % (1024 * 1024);
 		unsigned k = (unsigned)(r % SLOTS);
 		free(slot[k]);
 		char *p = malloc(n);
-		p[0] = p[n / 2] = p[n - 1] = 1;
+		memset(p, (int)i, n);	/* programs use what they allocate */
 		slot[k] = p;
 	}
 	for (int k = 0; k < SLOTS; k++)

@@ -102,20 +102,11 @@ void na_free_big(struct na_segment *s, struct na_page *pg, const void *p)
 		na_fatal("free()", msg_unalloc, p);
 	if ((uintptr_t)p != pg->ublock)
 		na_fatal("free()", msg_inside, p);
-	/* Large blocks are returned to the OS at once, as mallocng does
-	 * with its own mmap()ed ones: a large block is usually touched only
-	 * in part, and keeping its pages would let the resident set creep
-	 * up to every page any large block ever touched.  Done before the
-	 * lock, while the block is still ours alone. */
-	na_os_purge((void *)pg->start, na_usable_size(pg) +
-	    (pg->ublock - pg->start));
-	atomic_fetch_add(&na_gstats.purged, na_usable_size(pg) +
-	    (pg->ublock - pg->start));
 	struct na_arena *a = &na_arenas[s->arena];
 	na_lock_acquire(&a->lock);
 	if (pg->kind != NA_PAGE_LARGE)	/* lost a race with itself */
 		na_fatal("free()", msg_unalloc, p);
-	na_segment_page_free(a, pg, 0);
+	na_segment_page_free(a, pg, 1);
 	na_lock_release(&a->lock);
 	count_free(na_tls, s->arena, 0);
 }

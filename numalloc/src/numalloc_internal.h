@@ -263,7 +263,7 @@ struct na_segment {
 	/* The rest is protected by the arena lock. */
 	uint64_t free_slices;	/* bit i: slice i belongs to no page */
 	uint64_t dirty_slices;	/* free and still committed */
-	uint64_t dirty_since;	/* ns (CLOCK_MONOTONIC) oldest dirty */
+	uint32_t dirty_ms[NA_SLICES];	/* when each dirty slice was freed */
 	struct na_segment *next, *prev;	/* arena's segment list */
 	struct na_page pages[];	/* NA_SLICES (normal) or 1 (huge) */
 };

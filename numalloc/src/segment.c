@@ -10,14 +10,14 @@ static uint64_t run_mask(unsigned idx, unsigned n)
 	return (n >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1)) << idx;
 }
 
-/* Lowest index of n consecutive set bits in m, or -1. */
-static int find_run(uint64_t m, unsigned n)
+/* Bit i set iff bits i .. i+n-1 of m are all set. */
+static uint64_t runs_at(uint64_t m, unsigned n)
 {
 	uint64_t r = m;
 
 	for (unsigned i = 1; i < n && r != 0; i++)
 		r &= m >> i;
-	return r != 0 ? __builtin_ctzll(r) : -1;
+	return r;
 }
 
 static void seg_link(struct na_arena *a, struct na_segment *s)
@@ -86,16 +86,28 @@ static void segment_delete(struct na_arena *a, struct na_segment *s)
 
 struct na_page *na_segment_page_alloc(struct na_arena *a, unsigned n)
 {
-	struct na_segment *s;
-	int idx;
+	struct na_segment *s, *best = NULL;
+	int idx, best_idx = -1, best_dirty = -1;
 
-	/* Prefer slices still committed (no page faults), then any. */
-	for (s = a->segs; s != NULL; s = s->next)
-		if ((idx = find_run(s->free_slices & s->dirty_slices, n)) >= 0)
-			goto found;
-	for (s = a->segs; s != NULL; s = s->next)
-		if ((idx = find_run(s->free_slices, n)) >= 0)
-			goto found;
+	/* Prefer the free run with the most slices still committed: its
+	 * pages need no fault, and what stays dirty is what gets purged. */
+	for (s = a->segs; s != NULL && best_dirty < (int)n; s = s->next) {
+		uint64_t r = runs_at(s->free_slices, n);
+		for (; r != 0 && best_dirty < (int)n; r &= r - 1) {
+			int i = __builtin_ctzll(r);
+			int d = __builtin_popcountll(s->dirty_slices &
+			    run_mask((unsigned)i, n));
+			if (d > best_dirty) {
+				best = s;
+				best_idx = i;
+				best_dirty = d;
+			}
+		}
+	}
+	s = best;
+	idx = best_idx;
+	if (s != NULL)
+		goto found;
 	s = segment_new(a);
 	if (s == NULL)
 		return NULL;
@@ -124,11 +136,17 @@ static unsigned page_slices(const struct na_page *pg)
 	return pg->slices == 0 ? 64 : pg->slices;
 }
 
+static uint32_t now_ms(void)
+{
+	return (uint32_t)(na_clock_ns() / 1000000u);
+}
+
 void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty)
 {
 	struct na_segment *s = pg->seg;
 	unsigned idx = (unsigned)((pg->start - s->base) >> NA_SLICE_SHIFT);
-	uint64_t m = run_mask(idx, page_slices(pg));
+	unsigned n = page_slices(pg);
+	uint64_t m = run_mask(idx, n);
 
 	pg->kind = NA_PAGE_FREE;
 	atomic_store_explicit(&pg->owner, NULL, memory_order_relaxed);
@@ -137,59 +155,73 @@ void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty)
 	s->free_slices |= m;
 	if (!dirty)
 		return;
-	if (s->dirty_slices == 0)
-		s->dirty_since = na_clock_ns();
+	uint32_t t = now_ms();
+	for (unsigned i = idx; i < idx + n; i++)
+		s->dirty_ms[i] = t;
 	s->dirty_slices |= m;
-	if (na_opt.purge_delay_ms >= 0 &&
-	    atomic_load_explicit(&a->purge_due, memory_order_relaxed) == 0)
-		atomic_store(&a->purge_due, s->dirty_since +
-		    (uint64_t)na_opt.purge_delay_ms * 1000000u);
-	if (na_opt.purge_delay_ms == 0)
+	if (na_opt.purge_delay_ms == 0) {
 		na_arena_purge(a, 1);
+		return;
+	}
+	if (na_opt.purge_delay_ms > 0 &&
+	    atomic_load_explicit(&a->purge_due, memory_order_relaxed) == 0)
+		atomic_store(&a->purge_due, na_clock_ns() +
+		    (uint64_t)na_opt.purge_delay_ms * 1000000u);
 }
 
-static size_t purge_segment(struct na_segment *s)
+/* Purge the slices of s dirty for at least delay ms (all if force);
+ * lower *due_ms to when the next remaining one expires. */
+static size_t purge_segment(struct na_segment *s, uint32_t now,
+    uint32_t delay, int force, uint64_t *due_ms)
 {
-	uint64_t d = s->dirty_slices;
+	uint64_t d = s->dirty_slices, expired = 0;
 	size_t bytes = 0;
 
-	while (d != 0) {
-		unsigned i = (unsigned)__builtin_ctzll(d), n = 0;
-		while (i + n < 64 && (d >> (i + n) & 1))
+	for (uint64_t b = d; b != 0; b &= b - 1) {
+		unsigned i = (unsigned)__builtin_ctzll(b);
+		uint32_t age = now - s->dirty_ms[i];
+		if (force || age >= delay)
+			expired |= (uint64_t)1 << i;
+		else if (*due_ms == 0 || delay - age < *due_ms)
+			*due_ms = delay - age;
+	}
+	s->dirty_slices &= ~expired;
+	while (expired != 0) {
+		unsigned i = (unsigned)__builtin_ctzll(expired), n = 0;
+		while (i + n < 64 && (expired >> (i + n) & 1))
 			n++;
 		na_os_purge((void *)(s->base + ((size_t)i << NA_SLICE_SHIFT)),
 		    (size_t)n << NA_SLICE_SHIFT);
 		bytes += (size_t)n << NA_SLICE_SHIFT;
-		d &= ~run_mask(i, n);
+		expired &= ~run_mask(i, n);
 	}
-	s->dirty_slices = 0;
 	return bytes;
 }
 
 size_t na_arena_purge(struct na_arena *a, int force)
 {
-	uint64_t now = na_clock_ns(), due = 0;
-	uint64_t delay = na_opt.purge_delay_ms < 0 ? UINT64_MAX / 2 :
-	    (uint64_t)na_opt.purge_delay_ms * 1000000u;
+	uint32_t now = now_ms();
+	uint32_t delay = na_opt.purge_delay_ms < 0 ? UINT32_MAX :
+	    (uint32_t)na_opt.purge_delay_ms;
+	uint64_t due_ms = 0;
 	size_t bytes = 0;
 	int kept_empty = 0;
 	struct na_segment *s, *next;
 
+	if (delay == UINT32_MAX && !force)
+		return 0;
 	for (s = a->segs; s != NULL; s = next) {
 		next = s->next;
-		if (s->dirty_slices != 0 && (force ||
-		    now - s->dirty_since >= delay))
-			bytes += purge_segment(s);
-		else if (s->dirty_slices != 0 &&
-		    (due == 0 || s->dirty_since + delay < due))
-			due = s->dirty_since + delay;
+		if (s->dirty_slices != 0)
+			bytes += purge_segment(s, now, delay, force, &due_ms);
 		/* Keep one empty segment against map/unmap bouncing. */
 		if (s->free_slices == ~(uint64_t)0 && s->dirty_slices == 0) {
 			if (kept_empty++ > 0)
 				segment_delete(a, s);
 		}
 	}
-	atomic_store(&a->purge_due, due);
+	atomic_store(&a->purge_due, due_ms == 0 ? 0 :
+	    na_clock_ns() + due_ms * 1000000u + 1);
 	atomic_fetch_add(&na_gstats.purged, bytes);
 	return bytes;
 }
