@@ -25,25 +25,16 @@
 #define __FH_OPEN_SYM "open"
 #define __FH_OPENAT_SYM "openat"
 #endif
-__FH_DECL_ALIAS_AS(open, __FH_OPEN_SYM)
-__FH_DECL_ALIAS_AS(openat, __FH_OPENAT_SYM)
-
 #if __FH_CLANG
-/* The two-argument overload is the one that can lack a mode. */
-__FH_FN(int, open)(const char *__fh_p, int __fh_f) __FH_PREFER
-	__FH_DIAG_ERR(__FH_NEEDS_MODE(__fh_f), "open: O_CREAT or O_TMPFILE needs a mode argument")
-{
-	if (__FH_NEEDS_MODE(__fh_f))
-		__fh_fail_why("open", __FH_WHY_MODE);
-	return __fh_orig_open(__fh_p, __fh_f);
-}
-
-__FH_FN(int, openat)(int __fh_fd, const char *__fh_p, int __fh_f) __FH_PREFER
-	__FH_DIAG_ERR(__FH_NEEDS_MODE(__fh_f), "openat: O_CREAT or O_TMPFILE needs a mode argument")
-{
-	if (__FH_NEEDS_MODE(__fh_f))
-		__fh_fail_why("openat", __FH_WHY_MODE);
-	return __fh_orig_openat(__fh_fd, __fh_p, __fh_f);
+/* The overload without the mode is the one that can lack it. */
+#define __FH_OPEN(fn, sym, params, args, pargs) \
+__FH_DECL_ALIAS_AS(fn, sym) \
+__FH_FN(int, fn) params __FH_PREFER \
+	__FH_DIAG_ERR(__FH_NEEDS_MODE(__fh_f), #fn ": O_CREAT or O_TMPFILE needs a mode argument") \
+{ \
+	if (__FH_NEEDS_MODE(__fh_f)) \
+		__fh_fail_why(#fn, __FH_WHY_MODE); \
+	return __fh_orig_##fn args; \
 }
 #else
 __FH_C_BEGIN
@@ -53,33 +44,43 @@ extern void __fh_open_too_many(void)
 	__attribute__((__error__("open/openat: too many arguments")));
 __FH_C_END
 
-__FH_FN(int, open)(const char *__fh_p, int __fh_f, ...)
-{
-	if (__builtin_va_arg_pack_len() > 1)
-		__fh_open_too_many();
-	if (__builtin_va_arg_pack_len() < 1) {
-		if (__builtin_constant_p(__fh_f) && __FH_NEEDS_MODE(__fh_f))
-			__fh_open_missing_mode();
-		if (__FH_NEEDS_MODE(__fh_f))
-			__fh_fail_why("open", __FH_WHY_MODE);
-		return __fh_orig_open(__fh_p, __fh_f);
-	}
-	return __fh_orig_open(__fh_p, __fh_f, __builtin_va_arg_pack());
-}
-
-__FH_FN(int, openat)(int __fh_fd, const char *__fh_p, int __fh_f, ...)
-{
-	if (__builtin_va_arg_pack_len() > 1)
-		__fh_open_too_many();
-	if (__builtin_va_arg_pack_len() < 1) {
-		if (__builtin_constant_p(__fh_f) && __FH_NEEDS_MODE(__fh_f))
-			__fh_open_missing_mode();
-		if (__FH_NEEDS_MODE(__fh_f))
-			__fh_fail_why("openat", __FH_WHY_MODE);
-		return __fh_orig_openat(__fh_fd, __fh_p, __fh_f);
-	}
-	return __fh_orig_openat(__fh_fd, __fh_p, __fh_f, __builtin_va_arg_pack());
+#define __FH_OPEN(fn, sym, params, args, pargs) \
+__FH_DECL_ALIAS_AS(fn, sym) \
+__FH_FN(int, fn) params \
+{ \
+	if (__builtin_va_arg_pack_len() > 1) \
+		__fh_open_too_many(); \
+	if (__builtin_va_arg_pack_len() < 1) { \
+		if (__builtin_constant_p(__fh_f) && __FH_NEEDS_MODE(__fh_f)) \
+			__fh_open_missing_mode(); \
+		if (__FH_NEEDS_MODE(__fh_f)) \
+			__fh_fail_why(#fn, __FH_WHY_MODE); \
+		return __fh_orig_##fn args; \
+	} \
+	return __fh_orig_##fn pargs; \
 }
 #endif
+
+#if __FH_CLANG
+#define __FH_P2 (const char *__fh_p, int __fh_f)
+#define __FH_P3 (int __fh_fd, const char *__fh_p, int __fh_f)
+#else
+#define __FH_P2 (const char *__fh_p, int __fh_f, ...)
+#define __FH_P3 (int __fh_fd, const char *__fh_p, int __fh_f, ...)
+#endif
+__FH_OPEN(open, __FH_OPEN_SYM, __FH_P2, (__fh_p, __fh_f),
+    (__fh_p, __fh_f, __builtin_va_arg_pack()))
+__FH_OPEN(openat, __FH_OPENAT_SYM, __FH_P3, (__fh_fd, __fh_p, __fh_f),
+    (__fh_fd, __fh_p, __fh_f, __builtin_va_arg_pack()))
+/* glibc's explicit large-file names (musl makes them macros). */
+#if defined(__GLIBC__) && defined(__USE_LARGEFILE64)
+__FH_OPEN(open64, "open64", __FH_P2, (__fh_p, __fh_f),
+    (__fh_p, __fh_f, __builtin_va_arg_pack()))
+__FH_OPEN(openat64, "openat64", __FH_P3, (__fh_fd, __fh_p, __fh_f),
+    (__fh_fd, __fh_p, __fh_f, __builtin_va_arg_pack()))
+#endif
+#undef __FH_P2
+#undef __FH_P3
+#undef __FH_OPEN
 
 #endif

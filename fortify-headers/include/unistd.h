@@ -88,6 +88,27 @@ __FH_FN(ssize_t, pwrite)(int __fh_fd, const void *const __fh_b __FH_POS0,
 }
 #endif
 
+/* glibc's explicit large-file names (musl makes them macros for pread). */
+#if __FH_U_PREAD && defined(__GLIBC__) && defined(__USE_LARGEFILE64)
+__FH_DECL_ORIG(pread64)
+__FH_FN(ssize_t, pread64)(int __fh_fd, void *const __fh_b __FH_POS0, __fh_size_t __fh_n,
+    __off64_t __fh_o)
+	__FH_DIAG(__FH_OVER(__fh_n, __fh_b, 0), "pread64: size is larger than the destination buffer")
+{
+	__FH_CHK0("pread64", __fh_b, __fh_n);
+	return __FH_ORIG(pread64)(__fh_fd, __fh_b, __fh_n, __fh_o);
+}
+
+__FH_DECL_ORIG(pwrite64)
+__FH_FN(ssize_t, pwrite64)(int __fh_fd, const void *const __fh_b __FH_POS0,
+    __fh_size_t __fh_n, __off64_t __fh_o)
+	__FH_DIAG(__FH_OVER(__fh_n, __fh_b, 0), "pwrite64: size is larger than the source buffer")
+{
+	__FH_CHK0("pwrite64", __fh_b, __fh_n);
+	return __FH_ORIG(pwrite64)(__fh_fd, __fh_b, __fh_n, __fh_o);
+}
+#endif
+
 /* Names and paths: string destinations (sub-object at level 2). */
 #if __FH_U_READLINK
 __FH_DECL_ORIG(readlink)

@@ -9,6 +9,8 @@ overlay and checks:
   clean     compile/clean.c (valid calls) compiles with -Wall -Wextra
             -Werror -pedantic as C89..C2x, C++98..C++20, every level and
             feature-test macro set;
+  c++stdlib (glibc only) the C++ standard library's <cstring> & co.
+            compile over the overlay;
   O0        _FORTIFY_SOURCE without optimisation warns;
   fold      constant in-bounds sizes leave no trap in the object code;
   glibc     (glibc only) no glibc __*_chk symbol is referenced: the
@@ -107,14 +109,26 @@ def check_mode(cc):
              "" if ok else err[-2000:])]
 
 
-def check_clean(cc, std, level, defs):
+STRICT = ["-Wformat=2", "-Wformat-nonliteral", "-Wformat-security", "-Wcast-qual",
+          "-Wconversion", "-Wsign-conversion", "-Wshadow", "-Wundef"]
+
+
+def check_clean(cc, std, level, defs, extra=()):
     args = ["-std=" + std, "-Wall", "-Wextra", "-Werror", "-pedantic"] + \
-        fortify(level) + ["-D" + d for d in defs]
+        list(extra) + fortify(level) + ["-D" + d for d in defs]
     if cc.cxx:
         args = ["-x", "c++"] + args
     rc, err, argv = cc.run(args, os.path.join(SRC, "clean.c"))
-    name = "clean %s -std=%s L%d %s" % (cc.name, std, level, " ".join(defs) or "(defaults)")
+    name = "clean %s -std=%s L%d %s%s" % (cc.name, std, level, " ".join(defs) or "(defaults)",
+                                        " +strict warnings" if extra else "")
     return [(rc == 0, name, "" if rc == 0 else " ".join(argv) + "\n" + err[-3000:])]
+
+
+def check_cxx_stdlib(cc, level):
+    args = ["-std=c++17", "-Wall", "-Wextra", "-Werror"] + fortify(level)
+    rc, err, argv = cc.run(args, os.path.join(SRC, "stdlib.cc"))
+    return [(rc == 0, "c++stdlib %s L%d <cstring>/<cstdio>/<cwchar> with libstdc++" % (cc.name, level),
+             "" if rc == 0 else " ".join(argv) + "\n" + err[-3000:])]
 
 
 def check_o0(cc):
@@ -172,6 +186,8 @@ def plan(ccs, cxxs, libc):
             if libc == "glibc":
                 jobs.append((check_glibc, cc, level))
         jobs.append((check_mode, cc))
+        for level in LEVELS:
+            jobs.append((check_clean, cc, "gnu11", level, [], STRICT))
         jobs.append((check_o0, cc))
         for std in ("c89", "c99", "c11", "c17", "c2x"):
             for level in LEVELS:
@@ -187,6 +203,9 @@ def plan(ccs, cxxs, libc):
             for level in (LEVELS if std == "c++17" else (2,)):
                 jobs.append((check_clean, cxx, std, level, []))
         jobs.append((check_clean, cxx, "c++11", 2, ["_GNU_SOURCE"]))
+        if libc == "glibc":
+            for level in LEVELS:
+                jobs.append((check_cxx_stdlib, cxx, level))
     return jobs
 
 
