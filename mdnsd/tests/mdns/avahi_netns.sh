@@ -51,22 +51,7 @@ tu_bg env DBUS_SYSTEM_BUS_ADDRESS="$AVAHI_BUS_A" ip netns exec "$A" \
 tu_wait_for 5 grep -q "connected to avahi-daemon" "$T/mdnsd.log" ||
 	{ cat "$T/mdnsd.log" >&2; tu_fail "mdnsd did not reach Avahi"; }
 
-fails=0
-check() {
-	if printf '%s\n' "$2" | grep -Eq "$3"; then
-		tu_log "ok   $1"
-	else
-		tu_log "FAIL $1: got '$2', want /$3/"
-		fails=$((fails + 1))
-	fi
-}
-d() { inA dig +time=2 +tries=1 @127.0.0.1 "$@"; }
-gai() {
-	inA unshare -m sh -c 'mount --bind "$1" /etc/resolv.conf &&
-	    mount --bind "$2" /etc/hosts && shift 2 && exec "$@"' sh \
-	    "$T/resolv.conf" "$T/hosts" "$GAI" "$@"
-}
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+. "$(dirname "$0")/checks.sh"
 
 # --- the avahi backend -------------------------------------------------------
 check all-addresses "$(d +short h1.local | sort | tr '\n' ' ')" \

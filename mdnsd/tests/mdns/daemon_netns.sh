@@ -41,22 +41,7 @@ tu_bg inA "$MDNSD" -d -f "$T/mdnsd.conf" 2>>"$T/mdnsd.log"
 tu_wait_for 5 inA dig +time=1 +tries=1 @127.0.0.1 localhost ||
 	{ cat "$T/mdnsd.log" >&2; tu_fail "mdnsd did not start"; }
 
-fails=0
-check() {
-	if printf '%s\n' "$2" | grep -Eq "$3"; then
-		tu_log "ok   $1"
-	else
-		tu_log "FAIL $1: got '$2', want /$3/"
-		fails=$((fails + 1))
-	fi
-}
-d() { inA dig +time=2 +tries=1 @127.0.0.1 "$@"; }
-gai() {
-	inA unshare -m sh -c 'mount --bind "$1" /etc/resolv.conf &&
-	    mount --bind "$2" /etc/hosts && shift 2 && exec "$@"' sh \
-	    "$T/resolv.conf" "$T/hosts" "$GAI" "$@"
-}
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+. "$(dirname "$0")/checks.sh"
 
 # Every address of the name, both families, no fe80:: (musl drops scope).
 out=$(d +short h1.local | sort | tr '\n' ' ')

@@ -38,16 +38,7 @@ stop() {
 	tu_wait_for 5 sh -c "! kill -0 $1" || tu_fail "responder $1 lingers"
 }
 
-fails=0
-# check NAME OUTPUT-LINE REGEX: the lookup's line must match.
-check() {
-	if printf '%s\n' "$2" | grep -Eq "$3"; then
-		tu_log "ok   $1: $2"
-	else
-		tu_log "FAIL $1: got '$2', want /$3/"
-		fails=$((fails + 1))
-	fi
-}
+. "$(dirname "$0")/checks.sh"
 lookup() { inA "$MDNS_LOOKUP" "$@" 2>&1; }
 # ms LINE: the elapsed time field of an mdns_lookup line, in whole ms.
 ms() { printf '%s\n' "$1" | awk '{ printf "%d", $4 }'; }
