@@ -3,11 +3,13 @@
 #include <string.h>
 
 #include "cache.h"
+#include "prepared.h"
 
 struct entry {
 	struct entry *hnext;
 	struct entry *newer, *older;	/* LRU list */
 	struct answer *a;
+	struct prepared *reply;		/* a's reply for the question, or NULL */
 	uint64_t stored_ms, expires_ms;
 	size_t size;
 	uint32_t hash;
@@ -63,6 +65,7 @@ unlink_entry(struct cache *c, struct entry *e)
 	c->st.bytes -= e->size;
 	c->st.entries--;
 	free(e->a);
+	prepared_free(e->reply);
 	free(e);
 }
 
@@ -118,7 +121,8 @@ touch(struct cache *c, struct entry *e)
 }
 
 static const struct answer *
-live(struct cache *c, struct entry *e, uint64_t now, uint32_t *age_s)
+live(struct cache *c, struct entry *e, uint64_t now, uint32_t *age_s,
+    const struct prepared **reply)
 {
 	if (e->expires_ms <= now) {
 		c->st.expired++;
@@ -127,21 +131,24 @@ live(struct cache *c, struct entry *e, uint64_t now, uint32_t *age_s)
 	}
 	touch(c, e);
 	*age_s = (uint32_t)((now - e->stored_ms) / 1000);
+	if (reply != NULL)
+		*reply = e->reply;
 	return e->a;
 }
 
 const struct answer *
 cache_get(struct cache *c, const struct dns_name *name, uint16_t type,
-    uint16_t class, uint64_t now_ms, uint32_t *age_s)
+    uint16_t class, uint64_t now_ms, uint32_t *age_s,
+    const struct prepared **reply)
 {
 	const struct answer *a = NULL;
 	struct entry *e = find(c, name, type, class, key_hash(name, type, class));
 
 	if (e != NULL)
-		a = live(c, e, now_ms, age_s);
+		a = live(c, e, now_ms, age_s, reply);
 	if (a == NULL && (e = find(c, name, 0, class,
 	    key_hash(name, 0, class))) != NULL)
-		a = live(c, e, now_ms, age_s);
+		a = live(c, e, now_ms, age_s, reply);
 	if (a != NULL)
 		c->st.hits++;
 	else
@@ -173,15 +180,19 @@ cache_put(struct cache *c, const struct dns_name *name, uint16_t type,
 {
 	size_t esz = offsetof(struct entry, name.wire) + name->len;
 	size_t size = esz + sizeof *a + a->len;
+	struct prepared *reply = NULL;
 	struct entry *e, *old;
 
-	if (a->rcode == DNS_R_NXDOMAIN)
-		type = 0;
 	if (a->ttl == 0 || size > c->max_bytes / 2 ||
 	    (e = malloc(esz)) == NULL) {
 		free(a);
 		return;
 	}
+	/* Without a prepared reply the entry still works, just slower. */
+	if ((reply = prepared_new(name, type, class, a)) != NULL)
+		size += prepared_size(reply);
+	if (a->rcode == DNS_R_NXDOMAIN)
+		type = 0;
 	e->hash = key_hash(name, type, class);
 	if ((old = find(c, name, type, class, e->hash)) != NULL)
 		unlink_entry(c, old);
@@ -190,6 +201,7 @@ cache_put(struct cache *c, const struct dns_name *name, uint16_t type,
 		unlink_entry(c, c->oldest);
 	}
 	e->a = a;
+	e->reply = reply;
 	e->type = type;
 	e->class = class;
 	e->size = size;

@@ -5,6 +5,7 @@
 
 #include "cache.h"
 #include "log.h"
+#include "prepared.h"
 #include "ratelimit.h"
 #include "reply.h"
 #include "server.h"
@@ -69,6 +70,18 @@ server_send(struct server *srv, const struct waiter *w, const uint8_t *msg,
 		udp_send(srv, w, msg, len);
 }
 
+static void
+count_reply(struct server *srv, const uint8_t *buf, size_t len)
+{
+	if (len >= 4 && (buf[2] & (DNS_F_TC >> 8)))
+		srv->st.truncated++;
+	switch (len >= 4 ? buf[3] & 15 : 0) {
+	case DNS_R_SERVFAIL: srv->st.servfail++; break;
+	case DNS_R_NXDOMAIN: srv->st.nxdomain++; break;
+	default: break;
+	}
+}
+
 void
 server_reply(struct server *srv, const struct waiter *w,
     const struct answer *a, unsigned rcode, uint32_t age_s)
@@ -77,14 +90,28 @@ server_reply(struct server *srv, const struct waiter *w,
 	size_t limit = w->conn ? sizeof buf : reply_udp_limit(&w->q);
 	size_t len = reply_build(buf, limit, &w->q, a, rcode, age_s);
 
-	if (len >= 4 && (buf[2] & (DNS_F_TC >> 8)))
-		srv->st.truncated++;
-	switch (len >= 4 ? buf[3] & 15 : 0) {
-	case DNS_R_SERVFAIL: srv->st.servfail++; break;
-	case DNS_R_NXDOMAIN: srv->st.nxdomain++; break;
-	default: break;
-	}
+	count_reply(srv, buf, len);
 	server_send(srv, w, buf, len);
+}
+
+/* A cache hit: over UDP, straight from the prepared reply into the send
+ * batch; otherwise (TCP, no prepared reply, too big) the general way. */
+static void
+reply_cached(struct server *srv, const struct waiter *w,
+    const struct answer *a, const struct prepared *p, uint32_t age_s)
+{
+	uint8_t *slot;
+	size_t len;
+
+	if (p != NULL && w->conn == NULL &&
+	    (slot = udp_tx_slot(srv, w)) != NULL &&
+	    (len = prepared_write(p, slot, reply_udp_limit(&w->q), &w->q,
+	    age_s)) != 0) {
+		count_reply(srv, slot, len);
+		udp_tx_commit(srv, w, len);
+		return;
+	}
+	server_reply(srv, w, a, 0, age_s);
 }
 
 /* Questions we never send to a backend. */
@@ -103,6 +130,7 @@ server_query(struct server *srv, const struct waiter *w)
 {
 	const struct dns_query *q = &w->q;
 	const struct answer *a;
+	const struct prepared *p;
 	uint32_t age;
 	int rc;
 
@@ -112,10 +140,10 @@ server_query(struct server *srv, const struct waiter *w)
 		return;
 	}
 	a = cache_get(srv->cache, &q->qname, q->qtype, q->qclass,
-	    ev_now(srv->loop), &age);
+	    ev_now(srv->loop), &age, &p);
 	if (a != NULL) {
 		srv->st.cache_hits++;
-		server_reply(srv, w, a, 0, age);
+		reply_cached(srv, w, a, p, age);
 		return;
 	}
 	lookup_start(srv, w);

@@ -42,6 +42,7 @@ struct udp_sock {
 	struct ev_io io;
 	int fd;
 	int af;
+	bool wildcard;			/* bound to 0.0.0.0 or ::: PKTINFO */
 };
 
 /* The address a query was sent to: the source of its reply. */
@@ -141,6 +142,11 @@ int udp_open(struct server *srv, const struct sockaddr_storage *ss);
 void udp_send(struct server *srv, const struct waiter *w,
     const uint8_t *msg, size_t len);
 void udp_flush(struct server *srv);
+/* The buffer (UDP_BUFSIZE octets) for a reply to w in the batch being
+ * answered, or NULL if w is not in it or it is full; udp_tx_commit()
+ * queues the len octets written there. */
+uint8_t *udp_tx_slot(struct server *srv, const struct waiter *w);
+void udp_tx_commit(struct server *srv, const struct waiter *w, size_t len);
 int tcp_listen_open(struct server *srv, const struct sockaddr_storage *ss);
 void tcp_send(struct server *srv, struct tcp_conn *c, const uint8_t *msg,
     size_t len);

@@ -3,17 +3,24 @@
  * replies produced while a batch is handled (cache hits, local answers,
  * errors) are queued and sent with one sendmmsg().
  *
- * Replies leave from the exact address the query was sent to: we ask for
- * IP_PKTINFO / IPV6_RECVPKTINFO and hand the destination back as the
- * source of the reply.  musl drops replies whose source differs from the
- * server it asked ("Ignore replies from addresses we didn't send to",
- * res_msend.c), which matters for wildcard and 127.0.0.53-style binds.
+ * Replies leave from the exact address the query was sent to.  musl drops
+ * replies whose source differs from the server it asked ("Ignore replies
+ * from addresses we didn't send to", res_msend.c).  A socket bound to one
+ * address gets that for free; on a wildcard bind we ask for IP_PKTINFO /
+ * IPV6_RECVPKTINFO and hand the destination back as the source of the
+ * reply.  Only wildcard sockets pay for the control messages: with them
+ * the kernel parses a cmsg and validates the source address per reply.
+ *
+ * Cost per cached answer is dominated by system calls (loopback delivery
+ * runs in the sender's system call), so one readable event reads batches
+ * until the socket runs dry and each batch goes out in one sendmmsg().
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -22,15 +29,29 @@
 #include "server.h"
 
 #define CMSG_ROOM	CMSG_SPACE(sizeof(struct in6_pktinfo))
+#define UDP_ROUNDS	8	/* batches per readable event at most */
+
+static bool
+is_wildcard(const struct sockaddr_storage *ss)
+{
+	if (ss->ss_family == AF_INET)
+		return ((const struct sockaddr_in *)ss)->sin_addr.s_addr ==
+		    htonl(INADDR_ANY);
+	return IN6_IS_ADDR_UNSPECIFIED(
+	    &((const struct sockaddr_in6 *)ss)->sin6_addr);
+}
 
 static int
-set_pktinfo(int fd, int af)
+set_pktinfo(int fd, int af, bool wildcard)
 {
 	int one = 1;
+	if (af == AF_INET6 &&
+	    setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) < 0)
+		return -1;
+	if (!wildcard)
+		return 0;
 	if (af == AF_INET)
 		return setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &one, sizeof one);
-	if (setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) < 0)
-		return -1;
 	return setsockopt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &one,
 	    sizeof one);
 }
@@ -47,7 +68,7 @@ udp_open(struct server *srv, const struct sockaddr_storage *ss)
 	char a[64];
 	int fd = socket(af, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 
-	if (fd < 0 || set_pktinfo(fd, af) < 0 ||
+	if (fd < 0 || set_pktinfo(fd, af, is_wildcard(ss)) < 0 ||
 	    bind(fd, (const struct sockaddr *)ss, len) < 0) {
 		log_err("udp %s port %u: %s", cfg_addr_text(
 		    (const struct sockaddr *)ss, a, sizeof a),
@@ -59,6 +80,7 @@ udp_open(struct server *srv, const struct sockaddr_storage *ss)
 	us->srv = srv;
 	us->fd = fd;
 	us->af = af;
+	us->wildcard = is_wildcard(ss);
 	if (ev_io_start(srv->loop, &us->io, fd, EPOLLIN, on_readable, us) < 0) {
 		close(fd);
 		return -1;
@@ -117,30 +139,31 @@ handle_datagram(struct udp_sock *us, const uint8_t *pkt, size_t len,
 	server_query(srv, w);
 }
 
-static void
-on_readable(struct ev_loop *loop, struct ev_io *io, uint32_t ev)
+/* Read and answer one batch; returns the number of datagrams read. */
+static int
+read_batch(struct udp_sock *us)
 {
-	struct udp_sock *us = io->data;
 	struct server *srv = us->srv;
 	static uint8_t bufs[UDP_BATCH][UDP_BUFSIZE];
 	static uint8_t cms[UDP_BATCH][CMSG_ROOM];
+	static struct waiter w[UDP_BATCH];
 	struct mmsghdr mm[UDP_BATCH];
 	struct iovec iov[UDP_BATCH];
-	static struct waiter w[UDP_BATCH];
-	(void)loop;
-	(void)ev;
 
 	for (int i = 0; i < UDP_BATCH; i++) {
 		iov[i] = (struct iovec){ bufs[i], UDP_BUFSIZE };
 		mm[i].msg_hdr = (struct msghdr){
 			.msg_name = &w[i].peer, .msg_namelen = sizeof w[i].peer,
 			.msg_iov = &iov[i], .msg_iovlen = 1,
-			.msg_control = cms[i], .msg_controllen = CMSG_ROOM,
 		};
+		if (us->wildcard) {
+			mm[i].msg_hdr.msg_control = cms[i];
+			mm[i].msg_hdr.msg_controllen = CMSG_ROOM;
+		}
 	}
 	int n = recvmmsg(us->fd, mm, UDP_BATCH, MSG_DONTWAIT, NULL);
 	if (n <= 0)
-		return;
+		return 0;
 	srv->tx_sock = us;
 	srv->ntx = 0;
 	for (int i = 0; i < n; i++) {
@@ -155,6 +178,24 @@ on_readable(struct ev_loop *loop, struct ev_io *io, uint32_t ev)
 	}
 	udp_flush(srv);
 	srv->tx_sock = NULL;
+	return n;
+}
+
+/*
+ * Drain the socket while batches come back full (a short batch means it
+ * is probably empty: one more recvmmsg would just say EAGAIN), but give
+ * other descriptors a turn after UDP_ROUNDS batches.
+ */
+static void
+on_readable(struct ev_loop *loop, struct ev_io *io, uint32_t ev)
+{
+	struct udp_sock *us = io->data;
+	(void)loop;
+	(void)ev;
+
+	for (int r = 0; r < UDP_ROUNDS; r++)
+		if (read_batch(us) < UDP_BATCH)
+			break;
 }
 
 static size_t
@@ -198,23 +239,53 @@ send_one(int fd, int af, const uint8_t *msg, size_t len,
 		log_debug("udp send: %s", strerror(errno));
 }
 
+uint8_t *
+udp_tx_slot(struct server *srv, const struct waiter *w)
+{
+	if (srv->tx_sock != w->us || srv->ntx >= UDP_BATCH)
+		return NULL;
+	return srv->tx[srv->ntx].buf;
+}
+
+void
+udp_tx_commit(struct server *srv, const struct waiter *w, size_t len)
+{
+	typeof(srv->tx[0]) *t = &srv->tx[srv->ntx++];
+
+	t->len = len;
+	memcpy(&t->peer, &w->peer, w->peerlen);
+	t->peerlen = w->peerlen;
+	if ((t->has_dst = w->has_dst))
+		t->dst = w->dst;
+}
+
 void
 udp_send(struct server *srv, const struct waiter *w, const uint8_t *msg,
     size_t len)
 {
-	if (srv->tx_sock == w->us && srv->ntx < UDP_BATCH &&
-	    len <= UDP_BUFSIZE) {
-		typeof(srv->tx[0]) *t = &srv->tx[srv->ntx++];
-		memcpy(t->buf, msg, len);
-		t->len = len;
-		t->peer = w->peer;
-		t->peerlen = w->peerlen;
-		t->dst = w->dst;
-		t->has_dst = w->has_dst;
+	uint8_t *slot = udp_tx_slot(srv, w);
+
+	if (slot != NULL && len <= UDP_BUFSIZE) {
+		memcpy(slot, msg, len);
+		udp_tx_commit(srv, w, len);
 		return;
 	}
 	send_one(w->us->fd, w->us->af, msg, len, &w->peer, w->peerlen,
 	    &w->dst, w->has_dst);
+}
+
+/*
+ * sendmmsg(2) as one system call.  musl 1.2 on 64-bit targets emulates it
+ * with a sendmsg() per message (its msghdr and cmsghdr carry padding the
+ * kernel reads as part of wider fields), which doubles the cost of a
+ * cached answer.  Our headers are built with every padding field zeroed
+ * (compound literals, memset control buffers), so the kernel reads them
+ * correctly under either libc's layout.
+ */
+static int
+sendmmsg_raw(int fd, struct mmsghdr *mm, unsigned n)
+{
+	return (int)syscall(SYS_sendmmsg, fd, mm, n, MSG_DONTWAIT);
 }
 
 void
@@ -240,8 +311,7 @@ udp_flush(struct server *srv)
 			mm[i].msg_hdr.msg_control = NULL;
 	}
 	while (done < srv->ntx) {
-		int n = sendmmsg(us->fd, mm + done, srv->ntx - done,
-		    MSG_DONTWAIT);
+		int n = sendmmsg_raw(us->fd, mm + done, srv->ntx - done);
 		if (n <= 0) {
 			/* skip the datagram that failed, send the rest */
 			log_debug("udp sendmmsg: %s", strerror(errno));

@@ -52,13 +52,13 @@ test_cache_ttl(void **state)
 	cache_put(c, &n, DNS_T_A, DNS_C_IN, a_answer("www.example.org", 60, 2),
 	    1000);
 	const struct answer *a = cache_get(c, &lc, DNS_T_A, DNS_C_IN, 11500,
-	    &age);
+	    &age, NULL);
 	assert_non_null(a);
 	assert_int_equal(age, 10);
 	assert_int_equal(a->count[DNS_S_AN], 2);
-	assert_null(cache_get(c, &lc, DNS_T_AAAA, DNS_C_IN, 11500, &age));
+	assert_null(cache_get(c, &lc, DNS_T_AAAA, DNS_C_IN, 11500, &age, NULL));
 	/* expired at 61 s */
-	assert_null(cache_get(c, &n, DNS_T_A, DNS_C_IN, 61000, &age));
+	assert_null(cache_get(c, &n, DNS_T_A, DNS_C_IN, 61000, &age, NULL));
 	struct cache_stats st;
 	cache_get_stats(c, &st);
 	assert_int_equal(st.entries, 0);
@@ -91,10 +91,10 @@ test_cache_negative(void **state)
 	assert_int_equal(a->rcode, DNS_R_NXDOMAIN);
 	cache_put(c, &n, DNS_T_A, DNS_C_IN, a, 0);
 	const struct answer *got = cache_get(c, &n, DNS_T_AAAA, DNS_C_IN,
-	    299000, &age);
+	    299000, &age, NULL);
 	assert_non_null(got);
 	assert_int_equal(got->rcode, DNS_R_NXDOMAIN);
-	assert_null(cache_get(c, &n, DNS_T_MX, DNS_C_IN, 300000, &age));
+	assert_null(cache_get(c, &n, DNS_T_MX, DNS_C_IN, 300000, &age, NULL));
 	/* cap */
 	dns_put32(soa + 2 + 16, 99999);
 	a = answer_new(&r, 86400, 60);
@@ -105,8 +105,8 @@ test_cache_negative(void **state)
 	r.nns = 0;
 	r.neg_ttl = 20;
 	cache_put(c, &n, DNS_T_AAAA, DNS_C_IN, answer_new(&r, 86400, 3600), 0);
-	assert_non_null(cache_get(c, &n, DNS_T_AAAA, DNS_C_IN, 1000, &age));
-	assert_null(cache_get(c, &n, DNS_T_A, DNS_C_IN, 1000, &age));
+	assert_non_null(cache_get(c, &n, DNS_T_AAAA, DNS_C_IN, 1000, &age, NULL));
+	assert_null(cache_get(c, &n, DNS_T_A, DNS_C_IN, 1000, &age, NULL));
 	cache_free(c);
 }
 
@@ -129,14 +129,14 @@ test_cache_bound(void **state)
 		if (i == 10) {	/* keep host0 in use: LRU keeps it */
 			struct dns_name h0 = N("host0.example");
 			assert_non_null(cache_get(c, &h0, DNS_T_A, DNS_C_IN, 0,
-			    &age));
+			    &age, NULL));
 		}
 	}
 	assert_true(st.evictions > 4000);
 	snprintf(name, sizeof name, "host4999.example");
 	struct dns_name last = N(name), first = N("host1.example");
-	assert_non_null(cache_get(c, &last, DNS_T_A, DNS_C_IN, 0, &age));
-	assert_null(cache_get(c, &first, DNS_T_A, DNS_C_IN, 0, &age));
+	assert_non_null(cache_get(c, &last, DNS_T_A, DNS_C_IN, 0, &age, NULL));
+	assert_null(cache_get(c, &first, DNS_T_A, DNS_C_IN, 0, &age, NULL));
 	/* an answer bigger than half the cache is not kept */
 	cache_put(c, &last, DNS_T_A, DNS_C_IN, a_answer(name, 300, 64), 0);
 	cache_clear(c);
