@@ -6,15 +6,27 @@
 # with TTL 3600), is warmed up, then measured with dnsperf in rounds:
 # mdnsd, dnsmasq, unbound, mdnsd, ...  One thread each.
 #
-# Prints per server: queries/s, mean latency, CPU time per query (user +
-# system of the server process), resident memory after the run; then
-# ratios against dnsmasq and Unbound; then libc getaddrinfo lookups/s
-# through each server (GAI: a client built for the libc to measure, e.g.
-# the musl flavour's mdnsd-gai).
+# Prints per server: queries/s, mean latency, CPU time per query (time
+# the server's threads ran, from /proc/PID/task/*/schedstat, in ns),
+# resident memory after the run; then ratios against dnsmasq and Unbound.
+#
+# Then libc getaddrinfo (GAI: a client built for the libc to measure, e.g.
+# the musl flavour's mdnsd-gai): one client doing GAI_COUNT serial lookups
+# of gai.bench, which has an A and an AAAA record, so both of the queries
+# musl sends in parallel are cached positive answers in every server.
+# Serial lookups are latency-bound and so at the mercy of the scheduler
+# on a shared machine.  Whether client and server happened to share a
+# CPU changed the rate three-fold between runs (a wake-up across CPUs
+# costs an interrupt; measured 4,000 against 12,000 lookups/s), so the
+# servers and the client are all pinned to the last CPU.  GAI_ROUNDS
+# short runs per server are interleaved (mdnsd, dnsmasq, unbound, mdnsd,
+# ...) and the median, the range and the server's CPU time per lookup
+# are printed.
 #
 # Usage: bench.sh MDNSD [GAI]   (env: ROUNDS=2 SECONDS_PER_RUN=3 NAMES=1000
-#                                      GAI_ROUNDS=5
+#                                      GAI_ROUNDS=11 GAI_COUNT=2000
 #                                      CLIENTS=4 OUTSTANDING=100)
+# ROUNDS=0 measures getaddrinfo only.
 set -eu
 MDNSD=$(readlink -f "$1")
 GAI=${2:+$(readlink -f "$2")}
@@ -53,7 +65,7 @@ while [ $i -lt "$NAMES" ]; do
 	echo "h$i.bench A" >>"$D/queries"
 	i=$((i + 1))
 done
-echo "10.200.0.1 gai.bench" >>"$D/zone.hosts"
+printf '10.200.0.1 gai.bench\nfd00::200:1 gai.bench\n' >>"$D/zone.hosts"
 
 # the authoritative upstream
 start_bg dnsmasq --no-daemon --no-resolv --no-hosts --addn-hosts="$D/zone.hosts" \
@@ -96,9 +108,9 @@ sleep 1
 ADDR_mdnsd=127.0.0.1 ADDR_dnsmasq=127.0.0.2 ADDR_unbound=127.0.0.3
 SERVERS="mdnsd dnsmasq unbound"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU time of every thread of a process, ns (ticks would be 10 ms coarse)
+cpu_ns() { cat /proc/"$1"/task/*/schedstat | awk '{s += $1} END {printf "%.0f\n", s}'; }
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
-TCK=$(getconf CLK_TCK)
 
 # Warm every cache: the first pass fills it from the upstream.
 for s in $SERVERS; do
@@ -111,10 +123,10 @@ r=0
 while [ $r -lt "$ROUNDS" ]; do
 	for s in $SERVERS; do
 		eval a=\$ADDR_$s p=\$PID_$s
-		c0=$(cpu_ticks "$p")
+		c0=$(cpu_ns "$p")
 		in_ns dnsperf -s "$a" -d "$D/queries" -l "$LEN" -c "$CLIENTS" \
 		    -q "$OUTSTANDING" >"$D/out.$s.$r" 2>&1
-		c1=$(cpu_ticks "$p")
+		c1=$(cpu_ns "$p")
 		q=$(awk '/Queries completed:/ {print $3}' "$D/out.$s.$r")
 		qps=$(awk '/Queries per second:/ {print $4}' "$D/out.$s.$r")
 		lat=$(awk '/Average Latency/ {print $4}' "$D/out.$s.$r")
@@ -126,13 +138,14 @@ while [ $r -lt "$ROUNDS" ]; do
 	r=$((r + 1))
 done
 
+summary() {
 printf '\n%-8s %12s %12s %14s %10s\n' server "queries/s" "latency us" \
     "CPU us/query" "RSS MiB"
 for s in $SERVERS; do
 	eval p=\$PID_$s q=\$Q_$s c=\$C_$s t=\$T_$s l=\$L_$s
 	qps=$(echo "$t / $ROUNDS" | bc -l)
 	lat=$(echo "$l / $ROUNDS * 1000000" | bc -l)
-	cpq=$(echo "$c / $TCK * 1000000 / $q" | bc -l)
+	cpq=$(echo "$c / 1000 / $q" | bc -l)
 	rss=$(echo "$(rss_kib "$p") / 1024" | bc -l)
 	printf '%-8s %12.0f %12.1f %14.2f %10.1f\n' "$s" "$qps" "$lat" "$cpq" "$rss"
 	eval "QPS_$s=$qps CPQ_$s=$cpq"
@@ -143,35 +156,55 @@ printf '\nmdnsd/dnsmasq: %.2fx queries/s, %.2fx CPU per query\n' \
 printf 'mdnsd/unbound: %.2fx queries/s, %.2fx CPU per query\n' \
     "$(echo "$QPS_mdnsd / $QPS_unbound" | bc -l)" \
     "$(echo "$CPQ_mdnsd / $CPQ_unbound" | bc -l)"
+}
+[ "$ROUNDS" -eq 0 ] || summary
 
 [ -n "$GAI" ] || exit 0
-# Serial getaddrinfo is latency-bound and so at the mercy of scheduling:
-# interleave GAI_ROUNDS runs per server and report the median.
 echo "127.0.0.1 localhost" >"$D/client.hosts"
-GAI_ROUNDS=${GAI_ROUNDS:-5}
-printf '\nlibc getaddrinfo through each server (%s), one client, median of %d:\n' \
-    "$GAI" "$GAI_ROUNDS"
+GAI_ROUNDS=${GAI_ROUNDS:-11}
+GAI_COUNT=${GAI_COUNT:-2000}
+printf '\nlibc getaddrinfo (%s), one client, %d x %d lookups each, interleaved:\n' \
+    "$GAI" "$GAI_ROUNDS" "$GAI_COUNT"
 for s in $SERVERS; do
 	eval a=\$ADDR_$s
 	echo "nameserver $a" >"$D/resolv.$s"
 	: >"$D/gai.$s"
+	eval "G_$s=0"
+done
+LAST_CPU=$(($(nproc) - 1))
+for s in $SERVERS; do
+	eval p=\$PID_$s
+	taskset -a -p -c "$LAST_CPU" "$p" >/dev/null
+done
+gai_run() {
+	in_ns taskset -c "$LAST_CPU" unshare -m sh -c 'mount --bind "$1" /etc/resolv.conf &&
+	    mount --bind "$2" /etc/hosts && "$3" -n "$4" gai.bench' sh \
+	    "$D/resolv.$1" "$D/client.hosts" "$GAI" "$2"
+}
+for s in $SERVERS; do		# fill the caches: A and AAAA
+	gai_run "$s" 10 | grep -q '(0 failed)' ||
+	    { echo "bench.sh: getaddrinfo through $s fails" >&2; exit 1; }
 done
 r=0
 while [ $r -lt "$GAI_ROUNDS" ]; do
 	for s in $SERVERS; do
-		in_ns unshare -m sh -c 'mount --bind "$1" /etc/resolv.conf &&
-		    mount --bind "$2" /etc/hosts && "$3" -n 2000 gai.bench' sh \
-		    "$D/resolv.$s" "$D/client.hosts" "$GAI" |
-		    awk '{print $1}' >>"$D/gai.$s"
+		eval p=\$PID_$s
+		c0=$(cpu_ns "$p")
+		gai_run "$s" "$GAI_COUNT" | awk '{print $1}' >>"$D/gai.$s"
+		c1=$(cpu_ns "$p")
+		eval "G_$s=\$((G_$s + c1 - c0))"
 	done
 	r=$((r + 1))
 done
+printf '%-8s %10s %20s %18s\n' server "median/s" "range/s" "CPU us/lookup"
 for s in $SERVERS; do
-	m=$(sort -n "$D/gai.$s" | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
-	printf '  %-8s %8s lookups/s   (runs: %s)\n' "$s" "$m" \
-	    "$(tr '\n' ' ' <"$D/gai.$s")"
-	eval "GAI_$s=$m"
+	eval g=\$G_$s
+	set -- $(sort -n "$D/gai.$s" | awk '{v[NR] = $1}
+	    END {print v[int((NR + 1) / 2)], v[1], v[NR]}')
+	printf '%-8s %10s %20s %18.2f\n' "$s" "$1" "$2 - $3" \
+	    "$(echo "$g / 1000 / ($GAI_ROUNDS * $GAI_COUNT)" | bc -l)"
+	eval "GAI_$s=$1"
 done
-printf 'mdnsd/dnsmasq: %.2fx, mdnsd/unbound: %.2fx getaddrinfo/s\n' \
+printf 'mdnsd/dnsmasq: %.2fx, mdnsd/unbound: %.2fx getaddrinfo/s (medians)\n' \
     "$(echo "$GAI_mdnsd / $GAI_dnsmasq" | bc -l)" \
     "$(echo "$GAI_mdnsd / $GAI_unbound" | bc -l)"
