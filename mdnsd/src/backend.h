@@ -110,6 +110,10 @@ struct bquery {
 
 struct backend_ops {
 	const char *name;
+	/* query() always calls bquery_done() before it returns: such a
+	 * backend is still asked when max-lookups are in flight, so local
+	 * names keep working while a flood waits on a slow upstream. */
+	bool synchronous;
 	int (*create)(struct backend *b);
 	int (*config)(struct backend *b, struct cfg_ctx *c, int argc,
 	    char **argv);

@@ -23,14 +23,14 @@
 #include "backend.h"
 #include "hosts.h"
 #include "log.h"
+#include "pathdir.h"
 
 #define HOSTS_MAX_FILES	8
 #define HOSTS_MAX_ADDRS	64	/* musl keeps 48 (MAXADDRS) */
 
 struct hosts_file {
-	char path[256];
-	const char *base;		/* last component of path */
-	int dirfd;			/* its directory, or -1 */
+	char path[PATHDIR_MAX];
+	struct pathdir pd;		/* path, reachable after chroot */
 	struct stat st;			/* as last read; st_ino 0 if missing */
 };
 
@@ -66,7 +66,7 @@ hosts_config(struct backend *b, struct cfg_ctx *c, int argc, char **argv)
 			    HOSTS_MAX_FILES);
 		if (strlen(argv[1]) >= sizeof h->files[0].path)
 			return cfg_error(c, "hosts: path too long");
-		h->files[h->nfiles].dirfd = -1;
+		h->files[h->nfiles].pd.dirfd = -1;
 		strcpy(h->files[h->nfiles++].path, argv[1]);
 		return 0;
 	}
@@ -83,27 +83,15 @@ hosts_config(struct backend *b, struct cfg_ctx *c, int argc, char **argv)
 static void
 open_dir(struct hosts_file *f)
 {
-	char dir[256];
-	char *slash = strrchr(f->path, '/');
-
-	f->base = slash ? slash + 1 : f->path;
-	if (slash == f->path)
-		strcpy(dir, "/");
-	else if (slash != NULL)
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - f->path),
-		    f->path);
-	else
-		strcpy(dir, ".");
-	f->dirfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (f->dirfd < 0)
-		log_warn("hosts: %s: %s", dir, strerror(errno));
+	if (pathdir_init(&f->pd, f->path) < 0)
+		log_warn("hosts: directory of %s: %s", f->path,
+		    strerror(errno));
 }
 
 static char *
 read_file(const struct hosts_file *hf, struct stat *st)
 {
-	int fd = hf->dirfd >= 0 ? openat(hf->dirfd, hf->base,
-	    O_RDONLY | O_CLOEXEC) : open(hf->path, O_RDONLY | O_CLOEXEC);
+	int fd = pathdir_open(&hf->pd, O_RDONLY | O_CLOEXEC, 0);
 	FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
 	char *buf;
 
@@ -165,7 +153,7 @@ hosts_open(struct backend *b)
 	struct hosts *h = b->priv;
 
 	if (h->nfiles == 0) {
-		h->files[0].dirfd = -1;
+		h->files[0].pd.dirfd = -1;
 		strcpy(h->files[h->nfiles++].path, "/etc/hosts");
 	}
 	for (unsigned i = 0; i < h->nfiles; i++)
@@ -177,8 +165,7 @@ static bool
 changed(const struct hosts_file *f)
 {
 	struct stat st;
-	int rc = f->dirfd >= 0 ? fstatat(f->dirfd, f->base, &st, 0) :
-	    stat(f->path, &st);
+	int rc = pathdir_stat(&f->pd, &st);
 	if (rc < 0)
 		return f->st.st_ino != 0;
 	return st.st_ino != f->st.st_ino || st.st_size != f->st.st_size ||
@@ -292,14 +279,14 @@ hosts_destroy(struct backend *b)
 {
 	struct hosts *h = b->priv;
 	for (unsigned i = 0; i < h->nfiles; i++)
-		if (h->files[i].dirfd >= 0)
-			close(h->files[i].dirfd);
+		pathdir_close(&h->files[i].pd);
 	hosts_db_free(h->db);
 	free(h);
 }
 
 const struct backend_ops hosts_backend = {
 	.name = "hosts",
+	.synchronous = true,
 	.create = hosts_create,
 	.config = hosts_config,
 	.open = hosts_open,

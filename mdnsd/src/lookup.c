@@ -25,6 +25,7 @@ struct lookup {
 	struct bquery bq;
 	struct waiter *waiters;
 	unsigned nwaiters;
+	bool sync_only;			/* started over max-lookups */
 	struct ev_timer deadline;
 };
 
@@ -87,6 +88,11 @@ next_backend(struct lookup *lk)
 		return;
 	}
 	struct backend *b = lk->route->chain[lk->step];
+	if (lk->sync_only && !b->ops->synchronous) {
+		/* over max-lookups: nothing may stay in flight */
+		finish(lk, NULL, DNS_R_SERVFAIL);
+		return;
+	}
 	lk->be = b;
 	lk->bq.bdata = NULL;
 	b->n_query++;
@@ -221,11 +227,13 @@ lookup_start(struct server *srv, const struct waiter *w)
 		server_reply(srv, w, NULL, DNS_R_REFUSED, 0);
 		return;
 	}
-	if (srv->nlookups >= srv->cfg->max_lookups ||
-	    (lk = lookup_new(srv, w, h)) == NULL) {
+	if ((lk = lookup_new(srv, w, h)) == NULL) {
 		server_reply(srv, w, NULL, DNS_R_SERVFAIL, 0);
 		return;
 	}
+	/* At the bound only synchronous backends are asked: the lookup
+	 * ends before we return, so at most one lookup is over the bound. */
+	lk->sync_only = srv->nlookups >= srv->cfg->max_lookups;
 	lk->route = r;
 	lk->hnext = *slot_of(srv, h);
 	*slot_of(srv, h) = lk;

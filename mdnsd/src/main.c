@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "pidfile.h"
 #include "privdrop.h"
 #include "server.h"
 
@@ -123,18 +124,6 @@ daemonize(void)
 }
 
 static int
-write_pidfile(const char *path)
-{
-	FILE *f = fopen(path, "we");
-	if (f == NULL) {
-		log_err("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	fprintf(f, "%ld\n", (long)getpid());
-	return fclose(f);
-}
-
-static int
 check_only(struct config *cfg, const struct opts *o)
 {
 	if (o->verbose > 0)
@@ -180,6 +169,9 @@ static int
 start(struct ev_loop *loop, struct config *cfg, const struct opts *o)
 {
 	raise_nofile(cfg);
+	/* Locked before binding: a second mdnsd stops here, clearly. */
+	if (o->pidfile && pidfile_open(o->pidfile) < 0)
+		return -1;
 	if ((the_server = server_new(loop, cfg)) == NULL) {
 		log_err("out of memory");
 		return -1;
@@ -194,7 +186,7 @@ start(struct ev_loop *loop, struct config *cfg, const struct opts *o)
 		/* Until here errors went to the terminal that started us. */
 		log_init("mdnsd", true, cfg->log_level);
 	}
-	if (o->pidfile && write_pidfile(o->pidfile) < 0)
+	if (pidfile_write() < 0)
 		return -1;
 	if (privdrop(cfg->user, cfg->group, cfg->chroot) < 0)
 		return -1;
@@ -237,7 +229,6 @@ main(int argc, char **argv)
 	}
 	config_free(cfg);
 	ev_loop_free(loop);
-	if (the_opts.pidfile)
-		unlink(the_opts.pidfile);
+	pidfile_remove();
 	return rc;
 }

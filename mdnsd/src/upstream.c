@@ -48,6 +48,8 @@ up_create(struct backend *b)
 	if (u == NULL)
 		return -1;
 	u->timeout_ms = 800;
+	u->neg_ttl = 30;
+	u->resolv.dirfd = -1;
 	b->priv = u;
 	return 0;
 }
@@ -85,8 +87,16 @@ up_config(struct backend *b, struct cfg_ctx *c, int argc, char **argv)
 			    "(50ms..10s)");
 		return 0;
 	}
+	if (strcmp(argv[0], "negative-ttl") == 0 && argc == 2) {
+		unsigned long v;
+		if (cfg_uint(c, argv[1], 0, 3600, &v) < 0)
+			return -1;
+		u->neg_ttl = (uint32_t)v;
+		return 0;
+	}
 	return cfg_error(c, "upstream: unknown setting '%s' (server ADDR, "
-	    "resolv-conf PATH, timeout DURATION)", argv[0]);
+	    "resolv-conf PATH, timeout DURATION, negative-ttl SECONDS)",
+	    argv[0]);
 }
 
 /* (Re)build the server list: configured servers, then the file's. */
@@ -99,9 +109,9 @@ load_servers(struct upstream *u)
 	u->preferred = 0;
 	if (!u->resolv_conf[0])
 		return 0;
-	if (stat(u->resolv_conf, &st) == 0)
+	if (pathdir_stat(&u->resolv, &st) == 0)
 		u->resolv_mtime = st.st_mtim;
-	return upstream_read_resolv(u, u->resolv_conf) < 0 ? -1 : 0;
+	return upstream_read_resolv(u) < 0 ? -1 : 0;
 }
 
 /* The DHCP client rewrites the resolv-conf file: look at most once a
@@ -115,7 +125,7 @@ maybe_reload(struct backend *b, struct upstream *u)
 	if (!u->resolv_conf[0] || now - u->resolv_checked_ms < 1000)
 		return;
 	u->resolv_checked_ms = now;
-	if (stat(u->resolv_conf, &st) < 0 ||
+	if (pathdir_stat(&u->resolv, &st) < 0 ||
 	    (st.st_mtim.tv_sec == u->resolv_mtime.tv_sec &&
 	    st.st_mtim.tv_nsec == u->resolv_mtime.tv_nsec))
 		return;
@@ -130,6 +140,10 @@ up_open(struct backend *b)
 {
 	struct upstream *u = b->priv;
 
+	/* The directory is opened now, before chroot (see pathdir.h). */
+	if (u->resolv_conf[0] && pathdir_init(&u->resolv, u->resolv_conf) < 0)
+		log_warn("upstream: directory of %s: %s", u->resolv_conf,
+		    strerror(errno));
 	if (load_servers(u) < 0)
 		return -1;
 	if (u->nservers == 0) {
@@ -296,7 +310,7 @@ on_reply(struct uq *x, const uint8_t *pkt, size_t len)
 	u->answers++;
 	q->bdata = NULL;
 	uq_free(x);
-	upstream_deliver(&m, q);
+	upstream_deliver(&m, q, u->neg_ttl);
 	dns_msg_free(&m);
 	return 1;
 }
@@ -429,14 +443,17 @@ up_print(struct backend *b, FILE *out)
 	}
 	if (u->resolv_conf[0])
 		fprintf(out, "upstream resolv-conf %s\n", u->resolv_conf);
-	fprintf(out, "upstream timeout %llums\n",
-	    (unsigned long long)u->timeout_ms);
+	fprintf(out, "upstream timeout %llums\nupstream negative-ttl %u\n",
+	    (unsigned long long)u->timeout_ms, u->neg_ttl);
 }
 
 static void
 up_destroy(struct backend *b)
 {
-	free(b->priv);
+	struct upstream *u = b->priv;
+
+	pathdir_close(&u->resolv);
+	free(u);
 }
 
 const struct backend_ops upstream_backend = {

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "backend.h"
+#include "pathdir.h"
 
 #define UP_MAX_SERVERS	8
 
@@ -14,18 +15,21 @@ struct upstream {
 	unsigned nservers;		/* from config plus resolv-conf */
 	unsigned nconfigured;		/* from `upstream server` lines */
 	char resolv_conf[256];
+	struct pathdir resolv;		/* resolv_conf, reachable in chroot */
 	struct timespec resolv_mtime;	/* of resolv_conf when last read */
 	uint64_t resolv_checked_ms;
 	uint64_t timeout_ms;		/* per attempt */
+	uint32_t neg_ttl;		/* negative answers without SOA, s */
 	unsigned preferred;		/* last server that answered */
 	unsigned long sent, answers, garbage, timeouts, tcp, failovers;
 };
 
 /*
- * Read "nameserver ADDR" lines of a resolv.conf-style file into u, after
- * the configured servers.  Returns the number read, or -1 (logged).
+ * Read "nameserver ADDR" lines of the resolv.conf-style file u->resolv
+ * into u, after the configured servers.  Returns the number read, or -1
+ * (logged).
  */
-int upstream_read_resolv(struct upstream *u, const char *path);
+int upstream_read_resolv(struct upstream *u);
 
 /* Parse "ADDR" or "ADDR#PORT" (port 53 by default).  0 or -1. */
 int upstream_parse_server(const char *s, struct sockaddr_storage *ss);
@@ -38,7 +42,9 @@ int upstream_parse_server(const char *s, struct sockaddr_storage *ss);
 int upstream_match(const struct dns_msg *m, uint16_t id,
     const struct bquery *q);
 
-/* Turn a validated reply into a result and deliver it (bquery_done). */
-void upstream_deliver(const struct dns_msg *m, struct bquery *q);
+/* Turn a validated reply into a result and deliver it (bquery_done);
+ * a negative answer without an SOA is cached for neg_ttl seconds. */
+void upstream_deliver(const struct dns_msg *m, struct bquery *q,
+    uint32_t neg_ttl);
 
 #endif

@@ -1,9 +1,11 @@
 /* upstream_util.c: server lists and reply validation for "upstream". */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "log.h"
@@ -30,14 +32,17 @@ upstream_parse_server(const char *s, struct sockaddr_storage *ss)
 }
 
 int
-upstream_read_resolv(struct upstream *u, const char *path)
+upstream_read_resolv(struct upstream *u)
 {
-	FILE *f = fopen(path, "re");
+	int fd = pathdir_open(&u->resolv, O_RDONLY | O_CLOEXEC, 0);
+	FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
 	char line[512];
 	int n = 0;
 
 	if (f == NULL) {
-		log_err("upstream: %s: %s", path, strerror(errno));
+		log_err("upstream: %s: %s", u->resolv.path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
 	while (fgets(line, sizeof line, f) != NULL) {
@@ -52,8 +57,8 @@ upstream_read_resolv(struct upstream *u, const char *path)
 		if (pct)
 			*pct = '\0';
 		if (cfg_sockaddr(addr, 53, &ss) < 0) {
-			log_warn("upstream: %s: bad nameserver '%s'", path,
-			    addr);
+			log_warn("upstream: %s: bad nameserver '%s'",
+			    u->resolv.path, addr);
 			continue;
 		}
 		if (u->nservers < UP_MAX_SERVERS) {
@@ -79,7 +84,7 @@ upstream_match(const struct dns_msg *m, uint16_t id, const struct bquery *q)
 }
 
 void
-upstream_deliver(const struct dns_msg *m, struct bquery *q)
+upstream_deliver(const struct dns_msg *m, struct bquery *q, uint32_t neg_ttl)
 {
 	struct bq_result r = { .status = BQ_SERVFAIL };
 	const struct dns_rr *ns = m->rr + m->count[DNS_S_AN];
@@ -114,7 +119,8 @@ upstream_deliver(const struct dns_msg *m, struct bquery *q)
 	default:
 		break;
 	}
-	/* Without an SOA a negative answer is kept briefly. */
-	r.neg_ttl = 30;
+	/* Without an SOA there is no negative TTL (RFC 2308 section 5):
+	 * `upstream negative-ttl`, 0 for not caching it. */
+	r.neg_ttl = neg_ttl;
 	bquery_done(q, &r);
 }

@@ -17,8 +17,12 @@ own network namespace only).
                                       single write, print the answer count
                                       of each reply, in arrival order
   dnstool.py tcpdrop ADDR PORT NAME   send a TCP query and close at once
-  dnstool.py burst ADDR PORT N NAME   send N A queries at once, print how
-                                      many were answered within 1 s
+  dnstool.py flood ADDR PORT N NAME [SRC]
+                                      send N A queries from one socket
+                                      (bound to address SRC) as fast as
+                                      the receive queue allows, print
+                                      "ANSWERED SERVFAIL" once no reply
+                                      came for 3 s; NAME may hold {i}
   dnstool.py dup ADDR PORT NAME       send one A query twice (same ID, same
                                       socket) and print how many replies
                                       came back within 3 s
@@ -150,23 +154,26 @@ def query(qid, name):
     return q + b"\0" + struct.pack(">HH", 1, 1)
 
 
-def burst(addr, port, n, name):
-    """Name may hold {i}: then every query asks another name."""
+def flood(addr, port, n, name, src="0.0.0.0"):
+    """Waits for quiet, not for a deadline: a slow machine only makes it
+    take longer, it does not change the counts."""
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
+    s.bind((src, 0))
     for i in range(int(n)):
         s.sendto(query(i, name.replace("{i}", str(i))), (addr, int(port)))
         if i % 64 == 63:
             time.sleep(0.001)     # stay under the receive queue's size
-    s.settimeout(1.0)
-    got = 0
+    s.settimeout(3.0)
+    got = servfail = 0
     try:
         while True:
-            s.recvfrom(4096)
+            r = s.recv(4096)
             got += 1
+            servfail += (r[3] & 15) == 2
     except socket.timeout:
         pass
-    print(got)
+    print(got, servfail)
 
 
 def dup(addr, port, name):
@@ -193,8 +200,8 @@ if __name__ == "__main__":
         tcpdrop(*sys.argv[2:5])
     elif sys.argv[1] == "tcppipe":
         tcppipe(*sys.argv[2:])
-    elif sys.argv[1] == "burst":
-        burst(*sys.argv[2:6])
+    elif sys.argv[1] == "flood":
+        flood(*sys.argv[2:7])
     elif sys.argv[1] == "dup":
         dup(*sys.argv[2:5])
     elif sys.argv[1] == "fakeup":

@@ -83,7 +83,7 @@ static const char full[] =
     "tcp-clients 8\ntcp-idle-timeout 5s\nlog-level debug\n"
     "hosts file /etc/hosts\nhosts file /etc/hosts.local\nhosts ttl 10\n"
     "upstream server 192.0.2.1 192.0.2.2#5353\n"
-    "upstream timeout 500ms\n"
+    "upstream timeout 500ms\nupstream negative-ttl 0\n"
     "route corp.example upstream\n"
     "route . hosts upstream\n";
 
@@ -105,7 +105,7 @@ test_full(void **state)
 	    "route corp.example. upstream\nroute . hosts upstream\n"
 	    MDNS_ROUTES MDNS_PRINT
 	    "upstream server 192.0.2.1\nupstream server 192.0.2.2#5353\n"
-	    "upstream timeout 500ms\n"
+	    "upstream timeout 500ms\nupstream negative-ttl 0\n"
 	    "hosts file /etc/hosts\nhosts file /etc/hosts.local\n"
 	    "hosts ttl 10\n");
 	dns_name_from_text(&n, "a.CORP.example");
@@ -187,6 +187,8 @@ static const struct {
 	{ "hosts color blue\n", "t.conf:1: hosts: unknown setting 'color'" },
 	{ "upstream server 1.2.3.4#0\n", "t.conf:1: upstream: '1.2.3.4#0' is" },
 	{ "upstream timeout 1ms\n", "t.conf:1: upstream: timeout out of" },
+	{ "upstream negative-ttl 3601\n",
+	    "t.conf:1: 3601 is out of range (0..3600)" },
 	{ "rate-limit 10 0\n", "t.conf:1: 0 is out of range (1..1000000)" },
 };
 
