@@ -2,7 +2,9 @@
  * fuzz_query.c: libFuzzer target for the wire codec.  The input is one
  * DNS message, as a client or an upstream server could send it:
  *   1. dns_parse_query() as the server does, then the reply it would
- *      build (with a TC cut at 512 octets) must parse again;
+ *      build (with a TC cut at 512 octets) must parse again, and the
+ *      cache's prepared reply for it must be the same octets as
+ *      reply_build()'s (or be refused where that one needs TC);
  *   2. dns_parse_msg() as the upstream path does; every record is
  *      written back with compression and the result must parse to the
  *      same records (names, types, RDATA) -- this exercises the
@@ -16,6 +18,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "prepared.h"
 #include "reply.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -51,6 +54,36 @@ same_rdata(uint16_t type, const uint8_t *a, const uint8_t *b, size_t len)
 	return 1;
 }
 
+/* The first nan records of ans, prepared as the cache does, must give
+ * reply_build()'s octets for q at its UDP limit (aged 3 s). */
+static void
+prepared_path(const struct dns_query *q, struct answer *ans, uint16_t nan)
+{
+	static uint8_t want[DNS_EDNS_UDP], got[DNS_EDNS_UDP];
+	struct dns_name key = q->qname;
+	struct answer *a = malloc(sizeof *a + ans->len);
+	struct prepared *p;
+
+	if (a == NULL)
+		return;
+	*a = *ans;
+	a->count[DNS_S_AN] = nan;
+	a->len = ans->len / ans->count[DNS_S_AN] * nan;
+	memcpy(a->data, ans->data, a->len);
+	dns_name_lower(&key);
+	if ((p = prepared_new(&key, q->qtype, q->qclass, a)) != NULL) {
+		size_t limit = reply_udp_limit(q);
+		size_t wn = reply_build(want, limit, q, a, 0, 3);
+		size_t gn = prepared_write(p, got, limit, q, 3);
+		if (gn == 0)
+			check(want[2] & (DNS_F_TC >> 8));
+		else
+			check(gn == wn && memcmp(got, want, wn) == 0);
+		prepared_free(p);
+	}
+	free(a);
+}
+
 static void
 query_path(const uint8_t *pkt, size_t len)
 {
@@ -70,11 +103,12 @@ query_path(const uint8_t *pkt, size_t len)
 	if (ans == NULL)
 		return;
 	size_t n = reply_build(out, sizeof out, &q, ans, 0, 0);
-	free(ans);
 	check(n <= sizeof out);
 	check(dns_parse_msg(out, n, &m) == 0);
 	check(m.id == q.id && m.qdcount == 1 && dns_name_eq(&m.qname, &q.qname));
 	dns_msg_free(&m);
+	prepared_path(&q, ans, 1 + len % 20);
+	free(ans);
 }
 
 static void
