@@ -20,11 +20,12 @@
 # costs an interrupt; measured 4,000 against 12,000 lookups/s), so the
 # servers and the client are all pinned to the last CPU.  GAI_ROUNDS
 # short runs per server are interleaved (mdnsd, dnsmasq, unbound, mdnsd,
-# ...) and the median, the range and the server's CPU time per lookup
-# are printed.
+# ...); printed are the median, the range and the server's CPU time per
+# lookup, and the median of the per-round ratios (runs of one round are
+# seconds apart, so load drift cancels out there).
 #
 # Usage: bench.sh MDNSD [GAI]   (env: ROUNDS=2 SECONDS_PER_RUN=3 NAMES=1000
-#                                      GAI_ROUNDS=11 GAI_COUNT=2000
+#                                      GAI_ROUNDS=21 GAI_COUNT=2000
 #                                      CLIENTS=4 OUTSTANDING=100)
 # ROUNDS=0 measures getaddrinfo only.
 set -eu
@@ -161,7 +162,7 @@ printf 'mdnsd/unbound: %.2fx queries/s, %.2fx CPU per query\n' \
 
 [ -n "$GAI" ] || exit 0
 echo "127.0.0.1 localhost" >"$D/client.hosts"
-GAI_ROUNDS=${GAI_ROUNDS:-11}
+GAI_ROUNDS=${GAI_ROUNDS:-21}
 GAI_COUNT=${GAI_COUNT:-2000}
 printf '\nlibc getaddrinfo (%s), one client, %d x %d lookups each, interleaved:\n' \
     "$GAI" "$GAI_ROUNDS" "$GAI_COUNT"
@@ -208,3 +209,11 @@ done
 printf 'mdnsd/dnsmasq: %.2fx, mdnsd/unbound: %.2fx getaddrinfo/s (medians)\n' \
     "$(echo "$GAI_mdnsd / $GAI_dnsmasq" | bc -l)" \
     "$(echo "$GAI_mdnsd / $GAI_unbound" | bc -l)"
+# Load drifts between rounds; runs of one round are seconds apart, so the
+# median of per-round ratios is the steadier comparison.
+pair() {
+	paste "$D/gai.mdnsd" "$D/gai.$1" | awk '{print $1 / $2}' | sort -n |
+	    awk '{v[NR] = $1} END {printf "%.2fx (%.2f - %.2f)", v[int((NR + 1) / 2)], v[1], v[NR]}'
+}
+printf 'per-round ratios, median (range): mdnsd/dnsmasq %s, mdnsd/unbound %s\n' \
+    "$(pair dnsmasq)" "$(pair unbound)"
