@@ -116,6 +116,7 @@ config_new(struct ev_loop *loop)
 	cfg->tcp_clients = 64;
 	cfg->tcp_idle_ms = 10000;
 	cfg->log_level = LOG_INFO;
+	cfg->sched_batch = true;
 	return cfg;
 }
 

@@ -57,6 +57,7 @@ struct config {
 	unsigned tcp_clients;
 	uint64_t tcp_idle_ms;
 	int log_level;
+	bool sched_batch;		/* run as SCHED_BATCH (main.c) */
 	struct route routes[CFG_MAX_ROUTES];
 	unsigned nroutes;
 	struct backend *backends;	/* instances, owned */

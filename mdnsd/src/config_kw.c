@@ -229,6 +229,13 @@ kw_tcp_idle_timeout(struct cfg_ctx *c, int argc, char **argv)
 }
 
 static void
+kw_sched_batch(struct cfg_ctx *c, int argc, char **argv)
+{
+	(void)argc;
+	cfg_bool(c, argv[1], &c->cfg->sched_batch);
+}
+
+static void
 kw_user(struct cfg_ctx *c, int argc, char **argv)
 {
 	(void)argc;
@@ -250,6 +257,7 @@ const struct cfg_keyword cfg_keywords[] = {
 	{ "port", 1, 1, kw_port },
 	{ "rate-limit", 1, 2, kw_rate_limit },
 	{ "route", 2, CFG_MAX_CHAIN + 1, kw_route },
+	{ "sched-batch", 1, 1, kw_sched_batch },
 	{ "tcp-clients", 1, 1, kw_tcp_clients },
 	{ "tcp-idle-timeout", 1, 1, kw_tcp_idle_timeout },
 	{ "user", 1, 1, kw_user },

@@ -44,6 +44,7 @@ config_print(const struct config *cfg, FILE *out)
 	fprintf(out, "tcp-clients %u\ntcp-idle-timeout %llums\n",
 	    cfg->tcp_clients, (unsigned long long)cfg->tcp_idle_ms);
 	fprintf(out, "log-level %s\n", cfg_level_name(cfg->log_level));
+	fprintf(out, "sched-batch %s\n", cfg->sched_batch ? "yes" : "no");
 	print_routes(cfg, out);
 	for (const struct backend *b = cfg->backends; b; b = b->next)
 		if (b->ops->print != NULL)

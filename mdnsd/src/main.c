@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -85,6 +87,26 @@ on_usr1(struct ev_loop *loop, int signo, void *data)
 	server_stats(the_server);
 }
 
+/*
+ * SCHED_BATCH: a woken mdnsd does not preempt the task running on its
+ * CPU.  musl sends A and AAAA back to back; with wake-up preemption the
+ * A query alone wakes us and the client sends AAAA only after our reply,
+ * two wake-ups per getaddrinfo; without it both queries are read and
+ * answered in one batch (measured on one shared CPU: 17-25% more lookups
+ * per second, 40% less daemon CPU time per lookup).  The cost: with
+ * every CPU busy, a reply waits for the running task's time slice (a few
+ * ms).  A raw system call: musl's sched_setscheduler() is a stub.
+ */
+static void
+set_sched(const struct config *cfg)
+{
+	struct sched_param sp = { .sched_priority = 0 };
+	int policy = cfg->sched_batch ? SCHED_BATCH : SCHED_OTHER;
+
+	if (syscall(SYS_sched_setscheduler, 0, policy, &sp) < 0)
+		log_warn("sched-batch: %s", strerror(errno));
+}
+
 static void
 on_hup(struct ev_loop *loop, int signo, void *data)
 {
@@ -98,6 +120,7 @@ on_hup(struct ev_loop *loop, int signo, void *data)
 		return;
 	}
 	log_set_level(cfg->log_level);
+	set_sched(cfg);
 	server_reconfigure(the_server, cfg);
 	log_info("configuration reloaded");
 }
@@ -188,6 +211,7 @@ start(struct ev_loop *loop, struct config *cfg, const struct opts *o)
 	}
 	if (pidfile_write() < 0)
 		return -1;
+	set_sched(cfg);
 	if (privdrop(cfg->user, cfg->group, cfg->chroot) < 0)
 		return -1;
 	if (ev_signal(loop, SIGTERM, on_term, NULL) < 0 ||

@@ -30,6 +30,7 @@
 
 #define CMSG_ROOM	CMSG_SPACE(sizeof(struct in6_pktinfo))
 #define UDP_ROUNDS	8	/* batches per readable event at most */
+#define UDP_RCVBUF	(1 << 20)	/* receive queue, octets */
 
 static bool
 is_wildcard(const struct sockaddr_storage *ss)
@@ -39,6 +40,22 @@ is_wildcard(const struct sockaddr_storage *ss)
 		    htonl(INADDR_ANY);
 	return IN6_IS_ADDR_UNSPECIFIED(
 	    &((const struct sockaddr_in6 *)ss)->sin6_addr);
+}
+
+/*
+ * A burst from local programs can outrun one thread (with sched-batch
+ * the sender keeps its CPU until it blocks); the default queue, about
+ * 200 KiB, holds some 200 queries.  As root at bind time we may go past
+ * net.core.rmem_max; the memory is the kernel's and is used only while
+ * queries wait.
+ */
+static void
+set_rcvbuf(int fd)
+{
+	int size = UDP_RCVBUF;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size) < 0)
+		(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
 }
 
 static int
@@ -77,6 +94,7 @@ udp_open(struct server *srv, const struct sockaddr_storage *ss)
 			close(fd);
 		return -1;
 	}
+	set_rcvbuf(fd);
 	us->srv = srv;
 	us->fd = fd;
 	us->af = af;
@@ -277,10 +295,10 @@ udp_send(struct server *srv, const struct waiter *w, const uint8_t *msg,
 /*
  * sendmmsg(2) as one system call.  musl 1.2 on 64-bit targets emulates it
  * with a sendmsg() per message (its msghdr and cmsghdr carry padding the
- * kernel reads as part of wider fields), which doubles the cost of a
- * cached answer.  Our headers are built with every padding field zeroed
- * (compound literals, memset control buffers), so the kernel reads them
- * correctly under either libc's layout.
+ * kernel reads as part of wider fields): a system call per reply, where
+ * system calls are most of what a cached answer costs.  Our headers are
+ * built with every padding field zeroed (compound literals, memset
+ * control buffers), so the kernel reads them right under either libc.
  */
 static int
 sendmmsg_raw(int fd, struct mmsghdr *mm, unsigned n)

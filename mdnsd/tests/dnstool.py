@@ -17,12 +17,14 @@ own network namespace only).
                                       single write, print the answer count
                                       of each reply, in arrival order
   dnstool.py tcpdrop ADDR PORT NAME   send a TCP query and close at once
-  dnstool.py flood ADDR PORT N NAME [SRC]
+  dnstool.py flood ADDR PORT N NAME [SRC [resend]]
                                       send N A queries from one socket
                                       (bound to address SRC) as fast as
                                       the receive queue allows, print
                                       "ANSWERED SERVFAIL" once no reply
-                                      came for 3 s; NAME may hold {i}
+                                      came for 3 s; NAME may hold {i};
+                                      "resend": send the unanswered ones
+                                      again while that brings answers
   dnstool.py dup ADDR PORT NAME       send one A query twice (same ID, same
                                       socket) and print how many replies
                                       came back within 3 s
@@ -154,25 +156,38 @@ def query(qid, name):
     return q + b"\0" + struct.pack(">HH", 1, 1)
 
 
-def flood(addr, port, n, name, src="0.0.0.0"):
+def flood(addr, port, n, name, src="0.0.0.0", resend="no"):
     """Waits for quiet, not for a deadline: a slow machine only makes it
-    take longer, it does not change the counts."""
+    take longer, it does not change the counts.  With resend=resend the
+    unanswered queries are sent again (same ID, like a stub resolver)
+    while that brings answers, so queries the kernel dropped from a full
+    receive queue are not counted as unanswered."""
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
     s.bind((src, 0))
-    for i in range(int(n)):
-        s.sendto(query(i, name.replace("{i}", str(i))), (addr, int(port)))
-        if i % 64 == 63:
-            time.sleep(0.001)     # stay under the receive queue's size
-    s.settimeout(3.0)
+    pending = set(range(int(n)))
     got = servfail = 0
-    try:
-        while True:
-            r = s.recv(4096)
-            got += 1
-            servfail += (r[3] & 15) == 2
-    except socket.timeout:
-        pass
+    while True:
+        for k, i in enumerate(sorted(pending)):
+            s.sendto(query(i, name.replace("{i}", str(i))),
+                     (addr, int(port)))
+            if k % 64 == 63:
+                time.sleep(0.001)     # stay under the receive queue's size
+        s.settimeout(3.0)
+        new = 0
+        try:
+            while True:
+                r = s.recv(4096)
+                qid = struct.unpack(">H", r[:2])[0]
+                if qid in pending:
+                    pending.discard(qid)
+                    new += 1
+                    servfail += (r[3] & 15) == 2
+        except socket.timeout:
+            pass
+        got += new
+        if resend != "resend" or new == 0 or not pending:
+            break
     print(got, servfail)
 
 
@@ -201,7 +216,7 @@ if __name__ == "__main__":
     elif sys.argv[1] == "tcppipe":
         tcppipe(*sys.argv[2:])
     elif sys.argv[1] == "flood":
-        flood(*sys.argv[2:7])
+        flood(*sys.argv[2:8])
     elif sys.argv[1] == "dup":
         dup(*sys.argv[2:5])
     elif sys.argv[1] == "fakeup":

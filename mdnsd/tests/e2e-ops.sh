@@ -43,6 +43,8 @@ tu_wait_for 5 in_ns dig +time=1 +tries=1 @127.0.0.1 localhost ||
 uid=$(awk '/^Uid:/ {print $2 $3 $4 $5}' "/proc/$pid/status")
 expect "privileges dropped" "$uid" "65534655346553465534"
 expect "chroot" "$(readlink "/proc/$pid/root")" "$D/empty"
+expect "sched-batch (default)" \
+    "$(chrt -p "$pid" | sed -n 's/.*scheduling policy: //p')" "SCHED_BATCH"
 expect "served after chroot" "$(q @127.0.0.1 myhost)" "10.1.2.3"
 
 # --- hosts file rewritten (renamed over) while serving ---

@@ -66,7 +66,7 @@ test_defaults(void **state)
 	    "listen 127.0.0.1 ::1\nport 53\nrate-limit 0 0\n"
 	    "cache-size 1048576\ncache-max-ttl 86400\nnegative-max-ttl 3600\n"
 	    "lookup-timeout 2000ms\nmax-lookups 4096\ntcp-clients 64\n"
-	    "tcp-idle-timeout 10000ms\nlog-level info\n"
+	    "tcp-idle-timeout 10000ms\nlog-level info\nsched-batch yes\n"
 	    MDNS_ROUTES "route . hosts\n"
 	    "hosts file /etc/hosts\nhosts ttl 0\n" MDNS_PRINT);
 	config_free(cfg);
@@ -80,7 +80,7 @@ static const char full[] =
     "user nobody\ngroup nogroup\nchroot /var/empty\n"
     "rate-limit 100 300\ncache-size 64k\ncache-max-ttl 600\n"
     "negative-max-ttl 60\nlookup-timeout 1s\nmax-lookups 100\n"
-    "tcp-clients 8\ntcp-idle-timeout 5s\nlog-level debug\n"
+    "tcp-clients 8\ntcp-idle-timeout 5s\nlog-level debug\nsched-batch no\n"
     "hosts file /etc/hosts\nhosts file /etc/hosts.local\nhosts ttl 10\n"
     "upstream server 192.0.2.1 192.0.2.2#5353\n"
     "upstream timeout 500ms\nupstream negative-ttl 0\n"
@@ -102,6 +102,7 @@ test_full(void **state)
 	    "rate-limit 100 300\ncache-size 65536\ncache-max-ttl 600\n"
 	    "negative-max-ttl 60\nlookup-timeout 1000ms\nmax-lookups 100\n"
 	    "tcp-clients 8\ntcp-idle-timeout 5000ms\nlog-level debug\n"
+	    "sched-batch no\n"
 	    "route corp.example. upstream\nroute . hosts upstream\n"
 	    MDNS_ROUTES MDNS_PRINT
 	    "upstream server 192.0.2.1\nupstream server 192.0.2.2#5353\n"
@@ -187,6 +188,7 @@ static const struct {
 	{ "hosts color blue\n", "t.conf:1: hosts: unknown setting 'color'" },
 	{ "upstream server 1.2.3.4#0\n", "t.conf:1: upstream: '1.2.3.4#0' is" },
 	{ "upstream timeout 1ms\n", "t.conf:1: upstream: timeout out of" },
+	{ "sched-batch maybe\n", "t.conf:1: 'maybe' is not yes or no" },
 	{ "upstream negative-ttl 3601\n",
 	    "t.conf:1: 3601 is out of range (0..3600)" },
 	{ "rate-limit 10 0\n", "t.conf:1: 0 is out of range (1..1000000)" },
