@@ -1,26 +1,24 @@
-/* cache.c: see cache.h.  Chained hash table plus a doubly linked LRU. */
+/* cache.c: see cache.h.  A hashlist.h table whose age list is kept in
+ * least-recently-used order. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cache.h"
+#include "hashlist.h"
 #include "prepared.h"
 
 struct entry {
-	struct entry *hnext;
-	struct entry *newer, *older;	/* LRU list */
+	struct hl_node node;		/* first: an entry is its node */
 	struct answer *a;
 	struct prepared *reply;		/* a's reply for the question, or NULL */
 	uint64_t stored_ms, expires_ms;
 	size_t size;
-	uint32_t hash;
 	uint16_t type, class;
 	struct dns_name name;		/* lowercased; only len+1 octets kept */
 };
 
 struct cache {
-	struct entry **slots;
-	size_t mask;
-	struct entry *newest, *oldest;
+	struct hashlist t;
 	size_t max_bytes;
 	struct cache_stats st;
 };
@@ -36,32 +34,19 @@ cache_new(size_t max_bytes)
 	/* About one slot per 256 octets of budget; slots count as used. */
 	while (n < max_bytes / 256 && n < (1u << 20))
 		n *= 2;
-	c->slots = calloc(n, sizeof *c->slots);
-	if (c->slots == NULL) {
+	if (hl_init(&c->t, n) < 0) {
 		free(c);
 		return NULL;
 	}
-	c->mask = n - 1;
 	c->max_bytes = max_bytes;
-	c->st.bytes = n * sizeof *c->slots;
+	c->st.bytes = n * sizeof *c->t.slots;
 	return c;
 }
 
 static void
 unlink_entry(struct cache *c, struct entry *e)
 {
-	struct entry **pp = &c->slots[e->hash & c->mask];
-	while (*pp != e)
-		pp = &(*pp)->hnext;
-	*pp = e->hnext;
-	if (e->newer)
-		e->newer->older = e->older;
-	else
-		c->newest = e->older;
-	if (e->older)
-		e->older->newer = e->newer;
-	else
-		c->oldest = e->newer;
+	hl_remove(&c->t, &e->node);
 	c->st.bytes -= e->size;
 	c->st.entries--;
 	free(e->a);
@@ -72,8 +57,8 @@ unlink_entry(struct cache *c, struct entry *e)
 void
 cache_clear(struct cache *c)
 {
-	while (c->oldest != NULL)
-		unlink_entry(c, c->oldest);
+	while (c->t.oldest != NULL)
+		unlink_entry(c, (struct entry *)c->t.oldest);
 }
 
 void
@@ -82,7 +67,7 @@ cache_free(struct cache *c)
 	if (c == NULL)
 		return;
 	cache_clear(c);
-	free(c->slots);
+	hl_destroy(&c->t);
 	free(c);
 }
 
@@ -96,28 +81,13 @@ static struct entry *
 find(struct cache *c, const struct dns_name *n, uint16_t type,
     uint16_t class, uint32_t h)
 {
-	for (struct entry *e = c->slots[h & c->mask]; e; e = e->hnext)
-		if (e->hash == h && e->type == type && e->class == class &&
+	for (struct hl_node *x = hl_chain(&c->t, h); x; x = x->hnext) {
+		struct entry *e = (struct entry *)x;
+		if (x->hash == h && e->type == type && e->class == class &&
 		    dns_name_eq(&e->name, n))
 			return e;
+	}
 	return NULL;
-}
-
-static void
-touch(struct cache *c, struct entry *e)
-{
-	if (c->newest == e)
-		return;
-	/* unlink from the list only */
-	e->newer->older = e->older;
-	if (e->older)
-		e->older->newer = e->newer;
-	else
-		c->oldest = e->newer;
-	e->older = c->newest;
-	e->newer = NULL;
-	c->newest->newer = e;
-	c->newest = e;
 }
 
 static const struct answer *
@@ -129,7 +99,7 @@ live(struct cache *c, struct entry *e, uint64_t now, uint32_t *age_s,
 		unlink_entry(c, e);
 		return NULL;
 	}
-	touch(c, e);
+	hl_touch(&c->t, &e->node);
 	*age_s = (uint32_t)((now - e->stored_ms) / 1000);
 	if (reply != NULL)
 		*reply = e->reply;
@@ -157,18 +127,9 @@ cache_get(struct cache *c, const struct dns_name *name, uint16_t type,
 }
 
 static void
-insert(struct cache *c, struct entry *e)
+insert(struct cache *c, struct entry *e, uint32_t h)
 {
-	struct entry **slot = &c->slots[e->hash & c->mask];
-	e->hnext = *slot;
-	*slot = e;
-	e->older = c->newest;
-	e->newer = NULL;
-	if (c->newest)
-		c->newest->newer = e;
-	else
-		c->oldest = e;
-	c->newest = e;
+	hl_insert(&c->t, &e->node, h);
 	c->st.bytes += e->size;
 	c->st.entries++;
 	c->st.inserts++;
@@ -178,10 +139,14 @@ void
 cache_put(struct cache *c, const struct dns_name *name, uint16_t type,
     uint16_t class, struct answer *a, uint64_t now_ms)
 {
-	size_t esz = offsetof(struct entry, name.wire) + name->len;
+	/* Only the name's octets are kept, rounded to the alignment so the
+	 * longest name fills the struct exactly. */
+	size_t esz = (offsetof(struct entry, name.wire) + name->len + 7) &
+	    ~(size_t)7;
 	size_t size = esz + sizeof *a + a->len;
 	struct prepared *reply = NULL;
 	struct entry *e, *old;
+	uint32_t h;
 
 	if (a->ttl == 0 || size > c->max_bytes / 2 ||
 	    (e = malloc(esz)) == NULL) {
@@ -193,12 +158,12 @@ cache_put(struct cache *c, const struct dns_name *name, uint16_t type,
 		size += prepared_size(reply);
 	if (a->rcode == DNS_R_NXDOMAIN)
 		type = 0;
-	e->hash = key_hash(name, type, class);
-	if ((old = find(c, name, type, class, e->hash)) != NULL)
+	h = key_hash(name, type, class);
+	if ((old = find(c, name, type, class, h)) != NULL)
 		unlink_entry(c, old);
-	while (c->st.bytes + size > c->max_bytes && c->oldest != NULL) {
+	while (c->st.bytes + size > c->max_bytes && c->t.oldest != NULL) {
 		c->st.evictions++;
-		unlink_entry(c, c->oldest);
+		unlink_entry(c, (struct entry *)c->t.oldest);
 	}
 	e->a = a;
 	e->reply = reply;
@@ -209,7 +174,7 @@ cache_put(struct cache *c, const struct dns_name *name, uint16_t type,
 	e->expires_ms = now_ms + (uint64_t)a->ttl * 1000;
 	memcpy(&e->name, name, 1 + name->len);
 	dns_name_lower(&e->name);
-	insert(c, e);
+	insert(c, e, h);
 }
 
 void

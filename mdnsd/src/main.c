@@ -209,8 +209,6 @@ start(struct ev_loop *loop, struct config *cfg, const struct opts *o)
 		/* Until here errors went to the terminal that started us. */
 		log_init("mdnsd", true, cfg->log_level);
 	}
-	if (pidfile_write() < 0)
-		return -1;
 	set_sched(cfg);
 	if (privdrop(cfg->user, cfg->group, cfg->chroot) < 0)
 		return -1;
@@ -220,7 +218,9 @@ start(struct ev_loop *loop, struct config *cfg, const struct opts *o)
 	    ev_signal(loop, SIGUSR1, on_usr1, NULL) < 0)
 		return -1;
 	signal(SIGPIPE, SIG_IGN);
-	return 0;
+	/* Last, through the descriptor opened as root: whoever reads the
+	 * PID may signal us at once, and the handlers are in place now. */
+	return pidfile_write();
 }
 
 int

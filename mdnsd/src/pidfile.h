@@ -3,7 +3,8 @@
  *
  * It is opened and locked as root before anything is bound (so a second
  * mdnsd with the same file stops at once with "already running"), the PID
- * is written after the daemon forked, and the descriptors are kept across
+ * is written when the daemon is ready (forked, privileges dropped, signal
+ * handlers in place), and the descriptors are kept across
  * the privilege drop and chroot, because afterwards the path may be out of
  * reach.  On exit the file is removed through a descriptor of its
  * directory, which works when the directory is writable by the dropped

@@ -1,17 +1,17 @@
 /*
- * mDNS cache: a chained hash table of records plus a list in insertion
- * order for eviction.  See mdns_cache.h for the rules.
+ * mDNS cache: a hashlist.h table of records whose age list stays in
+ * insertion order, for eviction.  See mdns_cache.h for the rules.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "../hashlist.h"
 #include "mdns_cache.h"
 
 #define NBUCKETS 1024	/* power of two */
 
 struct entry {
-	struct entry *hnext;		/* hash chain */
-	struct entry *older, *newer;	/* age list */
+	struct hl_node node;		/* first: an entry is its node */
 	uint64_t expire_ms;
 	uint64_t received_ms;
 	uint16_t type, rclass, rdlen;
@@ -22,55 +22,48 @@ struct entry {
 };
 
 struct mdns_cache {
-	struct entry *bucket[NBUCKETS];
-	struct entry *oldest, *newest;
-	size_t count, max;
+	struct hashlist t;
+	size_t max;
 	uint32_t ttl_cap_s;
 };
 
-static size_t
-slot(const struct dns_name *name, uint16_t type)
+static uint32_t
+key_hash(const struct dns_name *name, uint16_t type)
 {
-	return (dns_name_hash(name) ^ type * 2654435761u) & (NBUCKETS - 1);
+	return dns_name_hash(name) ^ type * 2654435761u;
 }
+
+/* Entries of name's and type's hash chain (other keys included). */
+#define FOR_CHAIN(e, c, name, type) \
+	for (struct hl_node *x_ = hl_chain(&(c)->t, key_hash(name, type)); \
+	    x_ != NULL && ((e) = (struct entry *)x_, 1); x_ = x_->hnext)
 
 struct mdns_cache *
 mdns_cache_new(size_t max_entries, uint32_t ttl_cap_s)
 {
 	struct mdns_cache *c = calloc(1, sizeof *c);
 
-	if (c) {
-		c->max = max_entries ? max_entries : 1;
-		c->ttl_cap_s = ttl_cap_s;
+	if (c == NULL || hl_init(&c->t, NBUCKETS) < 0) {
+		free(c);
+		return NULL;
 	}
+	c->max = max_entries ? max_entries : 1;
+	c->ttl_cap_s = ttl_cap_s;
 	return c;
 }
 
 static void
 unlink_entry(struct mdns_cache *c, struct entry *e)
 {
-	struct entry **pp = &c->bucket[slot(&e->name, e->type)];
-
-	while (*pp != e)
-		pp = &(*pp)->hnext;
-	*pp = e->hnext;
-	if (e->older)
-		e->older->newer = e->newer;
-	else
-		c->oldest = e->newer;
-	if (e->newer)
-		e->newer->older = e->older;
-	else
-		c->newest = e->older;
-	c->count--;
+	hl_remove(&c->t, &e->node);
 	free(e);
 }
 
 void
 mdns_cache_clear(struct mdns_cache *c)
 {
-	while (c->oldest)
-		unlink_entry(c, c->oldest);
+	while (c->t.oldest)
+		unlink_entry(c, (struct entry *)c->t.oldest);
 }
 
 void
@@ -79,17 +72,18 @@ mdns_cache_free(struct mdns_cache *c)
 	if (!c)
 		return;
 	mdns_cache_clear(c);
+	hl_destroy(&c->t);
 	free(c);
 }
 
 size_t
 mdns_cache_expire(struct mdns_cache *c, uint64_t now_ms)
 {
-	struct entry *e = c->oldest, *next;
+	struct entry *e = (struct entry *)c->t.oldest, *next;
 	size_t n = 0;
 
 	for (; e; e = next) {
-		next = e->newer;
+		next = (struct entry *)e->node.newer;
 		if (e->expire_ms <= now_ms) {
 			unlink_entry(c, e);
 			n++;
@@ -109,12 +103,11 @@ static struct entry *
 insert(struct mdns_cache *c, const struct mdns_rr *rr, uint64_t now_ms)
 {
 	struct entry *e;
-	size_t s;
 
-	if (c->count >= c->max)
+	if (c->t.count >= c->max)
 		mdns_cache_expire(c, now_ms);
-	if (c->count >= c->max)
-		unlink_entry(c, c->oldest);
+	if (c->t.count >= c->max)
+		unlink_entry(c, (struct entry *)c->t.oldest);
 	e = malloc(sizeof *e + rr->rdlen);
 	if (!e)
 		return NULL;
@@ -124,17 +117,7 @@ insert(struct mdns_cache *c, const struct mdns_rr *rr, uint64_t now_ms)
 	e->type = rr->type;
 	e->rclass = rr->rclass;
 	e->rdlen = rr->rdlen;
-	s = slot(rr->name, rr->type);
-	e->hnext = c->bucket[s];
-	c->bucket[s] = e;
-	e->older = c->newest;
-	e->newer = NULL;
-	if (c->newest)
-		c->newest->newer = e;
-	else
-		c->oldest = e;
-	c->newest = e;
-	c->count++;
+	hl_insert(&c->t, &e->node, key_hash(rr->name, rr->type));
 	return e;
 }
 
@@ -147,7 +130,7 @@ mdns_cache_add(struct mdns_cache *c, const struct mdns_rr *rr,
 
 	if (rr->name->len == 0 || rr->rdlen > MDNS_RDATA_MAX)
 		return 0;
-	for (e = c->bucket[slot(rr->name, rr->type)]; e; e = e->hnext) {
+	FOR_CHAIN(e, c, rr->name, rr->type) {
 		if (!same_set(e, rr))
 			continue;
 		if (e->negative) {
@@ -190,10 +173,11 @@ mdns_cache_lookup(struct mdns_cache *c, const struct dns_name *name,
 	size_t n = 0, b, bend;
 
 	/* Type 0 asks for every type, so it has to scan every bucket. */
-	b = type ? slot(name, type) : 0;
-	bend = type ? b + 1 : NBUCKETS;
+	b = type ? key_hash(name, type) & c->t.mask : 0;
+	bend = type ? b + 1 : c->t.mask + 1;
 	for (; b < bend; b++)
-		for (e = c->bucket[b]; e; e = e->hnext) {
+		for (struct hl_node *x = c->t.slots[b]; x; x = x->hnext) {
+			e = (struct entry *)x;
 			if (e->expire_ms <= now_ms || e->rclass != 1 ||
 			    e->negative ||
 			    (type && e->type != type) ||
@@ -215,7 +199,7 @@ mdns_cache_lookup(struct mdns_cache *c, const struct dns_name *name,
 size_t
 mdns_cache_count(const struct mdns_cache *c)
 {
-	return c->count;
+	return c->t.count;
 }
 
 int
@@ -227,13 +211,16 @@ mdns_cache_add_negative(struct mdns_cache *c, const struct dns_name *name,
 
 	if (ttl > c->ttl_cap_s)
 		ttl = c->ttl_cap_s;
-	for (e = c->bucket[slot(name, type)]; e; e = e->hnext)
+	FOR_CHAIN(e, c, name, type)
 		if (same_set(e, &rr) && e->expire_ms > now_ms && !e->negative)
 			return 0;	/* records we hold win over a denial */
-	for (e = c->bucket[slot(name, type)]; e; e = e->hnext)
-		if (same_set(e, &rr) && e->negative)
+	struct entry *neg = NULL;
+	FOR_CHAIN(e, c, name, type)
+		if (same_set(e, &rr) && e->negative) {
+			neg = e;
 			break;
-	if (!e && !(e = insert(c, &rr, now_ms)))
+		}
+	if ((e = neg) == NULL && !(e = insert(c, &rr, now_ms)))
 		return 0;
 	e->negative = 1;
 	e->received_ms = now_ms;
@@ -248,7 +235,7 @@ mdns_cache_denied(struct mdns_cache *c, const struct dns_name *name,
 {
 	struct entry *e;
 
-	for (e = c->bucket[slot(name, type)]; e; e = e->hnext)
+	FOR_CHAIN(e, c, name, type)
 		if (e->negative && e->type == type && e->expire_ms > now_ms &&
 		    dns_name_eq(&e->name, name))
 			return 1;
