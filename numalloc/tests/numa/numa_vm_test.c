@@ -16,7 +16,9 @@
  *   interleave   numalloc_malloc_interleaved() spreads over all nodes;
  *                with NUMALLOC_NODE_POLICY=interleave, plain malloc too
  *   cpuset       a cpuset allowing one memory node, set before start
- *                (re-executes itself) and while running
+ *                (a child enters the group after exec, so that our
+ *                memory is not migrated with it, and executes the test
+ *                again) and while running
  *   seccomp      single node or NUMALLOC_NODE_POLICY=off: no NUMA system
  *                call at all (the process would be killed)
  *   bad-policy   NUMALLOC_NODE_POLICY=remote: a warning naming it, and
@@ -114,6 +116,7 @@ static const struct {
 	{ "override", case_override },
 	{ "interleave", case_interleave },
 	{ "cpuset", case_cpuset },
+	{ "cpuset-enter", case_cpuset_enter },
 	{ "cpuset-child", case_cpuset_child },
 	{ "seccomp", case_seccomp },
 	{ "bad-policy", case_bad_policy },
