@@ -11,7 +11,8 @@
  *                (for a CPU-only node: the nearest node with memory)
  *   remote-free  blocks freed on another node are reused on their origin
  *                node, and the freeing node does not take them
- *   migrate      a thread moved to another node follows it
+ *   migrate      a thread moved to another node follows it, with small
+ *                blocks and with large and huge ones
  *   override     numalloc_thread_set_node() sends allocations elsewhere
  *   interleave   numalloc_malloc_interleaved() spreads over all nodes;
  *                with NUMALLOC_NODE_POLICY=interleave, plain malloc too

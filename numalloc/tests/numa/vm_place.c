@@ -430,20 +430,40 @@ static void mig_thread(void *v)
 	batch_free(&m->b);
 }
 
+/* After moving, only large (one-block pages) and huge blocks: they take
+ * no small-page refill, where the thread's node is checked. */
+static void mig_big_thread(void *v)
+{
+	static const size_t big[] = { 300000, 1 << 20, 3 << 20 };
+	struct mig *m = v;
+
+	batch_add(&m->b, 64 << 10, (const size_t[]){ 1024 }, 1);
+	batch_free(&m->b);
+	if (pl_pin(m->to_cpu) != 0) {
+		m->result = -1;
+		return;
+	}
+	batch_add(&m->b, 8 << 20, big, 3);
+	m->result = batch_check("large blocks after moving", &m->b, 0,
+	    m->to_node, NEED_LOCAL);
+	batch_free(&m->b);
+}
+
 int case_migrate(int argc, char **argv)
 {
-	static struct mig m;
+	static struct mig m, big;
 	int a, b;
 
 	(void)argc;
 	(void)argv;
 	if (two_homes(&a, &b) != 0)
 		return EXIT_SKIP;
-	m.to_cpu = b;
-	m.to_node = pl_home_node(&topo, b);
-	if (run_on_cpu(a, mig_thread, &m) != 0)
+	m.to_cpu = big.to_cpu = b;
+	m.to_node = big.to_node = pl_home_node(&topo, b);
+	if (run_on_cpu(a, mig_thread, &m) != 0 ||
+	    run_on_cpu(a, mig_big_thread, &big) != 0)
 		return 1;
-	return m.result ? 1 : 0;
+	return m.result || big.result ? 1 : 0;
 }
 
 struct ovr {
