@@ -83,19 +83,13 @@ static const size_t mem_sizes[][2] = {
 	{256, 256}, {4096, 4096}, {4097, 4096}, {SIZE_MAX, 16}, {16, SIZE_MAX},
 };
 
-/* s = source, a = destlen, b = misalignment of the source (the checked
- * copy reads 16-byte chunks, aligned after the first), c = 0 strcpy
- * 1 stpcpy. */
+/* Copies src with the checked function (destlen c->a; c->c = 0 strcpy,
+ * 1 stpcpy) and with the plain one: same result, same bytes. */
 static void
-strcpy_case(const struct chk_case *c)
+compare_strcpy(const struct chk_case *c, const char *src)
 {
-	char d1[64], d2[64];
-	_Alignas(16) char sbuf[80];
-	const char *src = sbuf + c->b;
-	char *r1, *r2;
+	char d1[64], d2[64], *r1, *r2;
 
-	memset(sbuf, 'y', sizeof sbuf);
-	memcpy(sbuf + c->b, c->s, strlen(c->s) + 1);
 	memset(d1, 'x', sizeof d1);
 	memset(d2, 'x', sizeof d2);
 	if (c->c == 0) {
@@ -108,6 +102,19 @@ strcpy_case(const struct chk_case *c)
 	EXPECT(r1 - d1 == r2 - d2);
 	EXPECT(memcmp(d1, d2, sizeof d1) == 0);
 	printf("ret=+%td dst=%s\n", r1 - d1, d1);
+}
+
+/* s = source, a = destlen, b = misalignment of the source (the checked
+ * copy reads 16-byte chunks, aligned after the first), c = 0 strcpy
+ * 1 stpcpy. */
+static void
+strcpy_case(const struct chk_case *c)
+{
+	_Alignas(16) char sbuf[80];
+
+	memset(sbuf, 'y', sizeof sbuf);
+	memcpy(sbuf + c->b, c->s, strlen(c->s) + 1);
+	compare_strcpy(c, sbuf + c->b);
 }
 
 /*
@@ -123,24 +130,13 @@ strcpy_pageend_case(const struct chk_case *c)
 	char *map = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	size_t len = strlen(c->s);
-	char d1[64], d2[64], *src, *r1, *r2;
+	char *src;
 
 	EXPECT(map != MAP_FAILED);
 	EXPECT(mprotect(map + page, (size_t)page, PROT_NONE) == 0);
 	src = map + page - len - 1;
 	memcpy(src, c->s, len + 1);
-	memset(d1, 'x', sizeof d1);
-	memset(d2, 'x', sizeof d2);
-	if (c->c == 0) {
-		r1 = __strcpy_chk(d1, src, c->a);
-		r2 = strcpy(d2, src);
-	} else {
-		r1 = __stpcpy_chk(d1, src, c->a);
-		r2 = stpcpy(d2, src);
-	}
-	EXPECT(r1 - d1 == r2 - d2);
-	EXPECT(memcmp(d1, d2, sizeof d1) == 0);
-	printf("ret=+%td dst=%s\n", r1 - d1, d1);
+	compare_strcpy(c, src);
 	munmap(map, 2 * (size_t)page);
 }
 
