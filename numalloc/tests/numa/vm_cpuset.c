@@ -1,9 +1,9 @@
 /*
  * vm_cpuset.c: numalloc under a cpuset that allows one memory node - set
  * before the process starts (a child enters the group, then executes the
- * test) and set while it runs (mbind then fails with
- * EINVAL on the forbidden node and numalloc must carry on).  Needs root
- * and cgroup v2 with the cpuset controller, as in the test guests.
+ * test) and set while it runs (mbind then fails with EINVAL on the
+ * forbidden node and numalloc must carry on).  Needs root and cgroup v2
+ * with the cpuset controller, as in the test guests.
  *
  * Moving a task into a cgroup v2 cpuset migrates its memory to the new
  * nodes (memory_migrate is implied on v2) with MPOL_MF_MOVE_ALL, which
@@ -156,9 +156,9 @@ int case_cpuset(int argc, char **argv)
 	(void)argv;
 	if (two_homes(&a, &b) != 0 || access(CG "/cgroup.controllers", R_OK) != 0)
 		return EXIT_SKIP;
-	/* The main thread too allocates on CPU a's node and keeps it: the
-	 * committed memory of that arena is what a careless set-up would
-	 * move away (see the top of the file). */
+	/* The main thread, too, allocates on CPU a's node and keeps it: that
+	 * arena's committed memory is what moving the child between fork and
+	 * exec would carry away (see the top of the file). */
 	if (pl_pin(a) != 0)
 		return 1;
 	batch_fill(&held, 256 << 10, 300000);
