@@ -213,35 +213,40 @@ struct na_segment;
 /*
  * A page descriptor.  Every slice of a segment has one, so free() finds
  * it by address arithmetic (segment + slice * sizeof); the later slices of
- * a multi-slice page are NA_PAGE_TAIL and name their head.  The first
- * cache line holds all that malloc and an owner's free touch; has_remote
- * (written by other threads) lives in the second; the size is 1152 =
- * 9 * 128 bytes so that indexing is a lea and a shift.
+ * a multi-slice page are NA_PAGE_TAIL and name their head.  The cache
+ * lines are laid out by who writes them, so that a remote free does not
+ * miss on a line the owner keeps dirty: the first line is what every free
+ * reads and almost nothing writes (has_remote flips once per collect
+ * cycle); the second holds the owner's counters and links.  The size is
+ * 1152 = 9 * 128 bytes so that indexing is a lea and a shift.
  */
 struct __attribute__((aligned(64))) na_page {
+	/* first cache line: read by every free, written on slow paths */
 	uint8_t kind;		/* enum na_page_kind */
 	uint8_t cls;		/* size class (small pages) */
 	uint8_t slices;		/* length in slices, 64 stored as 0 */
-	uint8_t in_full;	/* on its owner's full list */
 	uint8_t head;		/* TAIL: slice index of the page's head */
-	uint8_t pad_[3];
 	uint32_t capacity;	/* blocks in the page */
-	uint32_t used;		/* blocks allocated (owner's view) */
-	uint32_t cur;		/* lfree word malloc takes bits from */
 	uint32_t nwords;	/* bitmap words in use */
 	uint32_t bsize;		/* block size in bytes (small pages) */
-	uint32_t pad2_;
 	uint64_t recip;		/* ceil(2^40 / bsize): index by multiply */
 	uintptr_t start;	/* address of block 0 */
 	_Atomic(struct na_tcache *) owner;	/* NULL: abandoned */
-	uint64_t pad3_;
-	/* second cache line */
-	_Atomic int has_remote;			/* rfree may be non-zero */
 	struct na_segment *seg;
+	_Atomic int has_remote;			/* rfree may be non-zero */
+	uint32_t pad_[3];
+	/* second cache line: the owner's (malloc's used/cur, queue links) */
+	uint32_t used;		/* blocks allocated (owner's view) */
+	uint32_t cur;		/* lfree word malloc takes bits from */
+	uint8_t in_full;	/* on its owner's full list */
+	uint8_t xfreed;		/* has gained blocks by remote frees */
+	uint8_t aband;		/* ownerless: on its arena's full (1) or
+				 * ready (2) list, under the arena lock */
+	uint8_t pad2_[5];
 	struct na_page *next, *prev;		/* owner's queue / lists */
 	size_t usize;		/* large/huge: the size asked for */
 	uintptr_t ublock;	/* large/huge: the pointer handed out */
-	uint64_t pad4_[2];
+	uint64_t pad3_[2];
 	struct {
 		uint64_t lfree;		/* owner-only, 1 = free */
 		_Atomic uint64_t rfree;	/* remote frees, 1 = freed */
@@ -321,9 +326,12 @@ struct na_arena {
 	unsigned index;
 	_Atomic uint64_t purge_due;	/* ns when dirty slices expire, 0 */
 	struct na_segment *segs;	/* normal segments with free slices */
-	struct na_page *abandoned[NA_CLASS_COUNT];	/* owner NULL */
-	struct na_page *abandoned_large;		/* large pages */
-	_Atomic size_t abandoned_count;
+	/* Ownerless small pages (owner NULL): those with a free or a
+	 * remotely freed block (ready, adopted first) and full ones; a
+	 * remote free moves a page from full to ready. */
+	struct na_pageq ready[NA_CLASS_COUNT];
+	struct na_pageq aband_full[NA_CLASS_COUNT];
+	_Atomic size_t ready_count;
 	struct na_lock shared_lock;	/* taken before `lock` */
 	struct na_tcache shared;	/* used under `shared_lock` */
 	_Atomic uint64_t remote_frees_in;	/* blocks freed from afar */
@@ -360,7 +368,10 @@ void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
 /* Give pg (collected, owned by nobody or by a dying tcache) to its arena:
  * back to the segment if empty, else onto the abandoned list. */
 void na_page_abandon(struct na_page *pg) NA_HIDDEN;
-/* Adopt/release abandoned pages of arena a (lock held) that are empty. */
+/* A remote free made an ownerless page's has_remote flag 1: move it to
+ * its arena's ready list (takes the arena lock). */
+void na_page_mark_ready(struct na_page *pg) NA_HIDDEN;
+/* Release abandoned pages of arena a (lock held) that are empty. */
 size_t na_arena_sweep_abandoned(struct na_arena *a) NA_HIDDEN;
 extern unsigned na_arena_count NA_HIDDEN;	/* nodes + 1 */
 extern struct na_arena na_arenas[NA_MAX_NODES + 1] NA_HIDDEN;

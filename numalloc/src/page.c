@@ -28,6 +28,8 @@ void na_page_init_small(struct na_page *pg, unsigned cls)
 		atomic_store_explicit(&pg->bits[w].rfree, 0, memory_order_relaxed);
 	}
 	atomic_store_explicit(&pg->has_remote, 0, memory_order_relaxed);
+	pg->xfreed = 0;
+	pg->aband = 0;
 }
 
 int na_page_collect(struct na_page *pg)
@@ -48,8 +50,10 @@ int na_page_collect(struct na_page *pg)
 		gained += __builtin_popcountll(v);
 	}
 	pg->used -= (uint32_t)gained;
-	if (gained != 0)
+	if (gained != 0) {
 		pg->cur = 0;
+		pg->xfreed = 1;
+	}
 	return gained;
 }
 
@@ -64,6 +68,12 @@ void na_page_free_remote(struct na_page *pg, uint32_t idx, const void *p)
 		na_fatal("free()", "double free", p);
 	if (atomic_fetch_or(&pg->bits[w].rfree, bit) & bit)
 		na_fatal("free()", "double free", p);
-	if (!atomic_load(&pg->has_remote))
-		atomic_store(&pg->has_remote, 1);
+	/* Raise the flag only if it is down (no write to a line every free
+	 * reads).  The first free to a page abandoned while full makes it
+	 * adoptable; seq_cst pairs with na_page_abandon(), which stores
+	 * owner = NULL and then reads the flag. */
+	if (!atomic_load_explicit(&pg->has_remote, memory_order_relaxed) &&
+	    atomic_exchange(&pg->has_remote, 1) == 0 &&
+	    atomic_load(&pg->owner) == NULL)
+		na_page_mark_ready(pg);
 }

@@ -22,22 +22,21 @@ static int page_find_free(struct na_page *pg)
 	return 0;
 }
 
+/* Take a page of class cls that another thread left (at exit, or full
+ * with remote frees pending) and has free blocks now. */
 static struct na_page *adopt(struct na_tcache *tc, struct na_arena *a,
     unsigned cls)
 {
 	struct na_page *pg, *found = NULL;
 
-	if (atomic_load_explicit(&a->abandoned_count, memory_order_relaxed) == 0)
+	if (atomic_load_explicit(&a->ready_count, memory_order_relaxed) == 0)
 		return NULL;
 	na_lock_acquire(&a->lock);
-	for (int n = 0; n < 8 && found == NULL; n++) {
-		pg = a->abandoned[cls];
-		if (pg == NULL)
-			break;
-		a->abandoned[cls] = pg->next;
-		atomic_fetch_sub(&a->abandoned_count, 1);
+	while (found == NULL && (pg = q_head(&a->ready[cls])) != NULL) {
+		q_remove(&a->ready[cls], pg);
+		atomic_fetch_sub(&a->ready_count, 1);
+		pg->aband = 0;
 		atomic_store(&pg->owner, tc);
-		na_page_collect(pg);
 		if (page_find_free(pg)) {
 			q_push_front(&tc->q[cls], pg);
 			found = pg;
@@ -122,6 +121,13 @@ static struct na_page *refill(struct na_tcache *tc, unsigned cls)
 			return pg;
 		}
 		q_remove(q, pg);
+		if (pg->xfreed) {
+			/* Full, and its blocks come back by remote frees: let
+			 * whoever next needs this class take it when they do,
+			 * rather than hold it while we are not running. */
+			na_page_abandon(pg);
+			continue;
+		}
 		pg->in_full = 1;
 		q_push_back(full, pg);
 	}

@@ -111,11 +111,31 @@ void na_page_abandon(struct na_page *pg)
 	if (pg->used == 0) {
 		na_segment_page_free(a, pg, 1);
 	} else {
+		/* Store owner, then read the flag: a remote free that raised
+		 * it before sees owner != NULL and leaves the page to us. */
 		atomic_store(&pg->owner, NULL);
-		pg->prev = NULL;
-		pg->next = a->abandoned[pg->cls];
-		a->abandoned[pg->cls] = pg;
-		atomic_fetch_add(&a->abandoned_count, 1);
+		if (pg->used < pg->capacity || atomic_load(&pg->has_remote)) {
+			pg->aband = 2;
+			q_push_front(&a->ready[pg->cls], pg);
+			atomic_fetch_add(&a->ready_count, 1);
+		} else {
+			pg->aband = 1;
+			q_push_front(&a->aband_full[pg->cls], pg);
+		}
+	}
+	na_lock_release(&a->lock);
+}
+
+void na_page_mark_ready(struct na_page *pg)
+{
+	struct na_arena *a = &na_arenas[pg->seg->arena];
+
+	na_lock_acquire(&a->lock);
+	if (pg->aband == 1 && atomic_load(&pg->owner) == NULL) {
+		q_remove(&a->aband_full[pg->cls], pg);
+		pg->aband = 2;
+		q_push_front(&a->ready[pg->cls], pg);
+		atomic_fetch_add(&a->ready_count, 1);
 	}
 	na_lock_release(&a->lock);
 }
@@ -170,17 +190,21 @@ size_t na_arena_sweep_abandoned(struct na_arena *a)
 	size_t n = 0;
 
 	for (unsigned c = 0; c < NA_CLASS_COUNT; c++) {
-		struct na_page **pp = &a->abandoned[c], *pg;
-		while ((pg = *pp) != NULL) {
-			na_page_collect(pg);
-			if (pg->used != 0) {
-				pp = &pg->next;
-				continue;
+		struct na_pageq *lists[2] = { &a->ready[c], &a->aband_full[c] };
+		for (int l = 0; l < 2; l++) {
+			struct na_page *pg = q_head(lists[l]), *next;
+			for (; pg != NULL; pg = next) {
+				next = pg->next;
+				na_page_collect(pg);
+				if (pg->used != 0)
+					continue;
+				q_remove(lists[l], pg);
+				if (l == 0)
+					atomic_fetch_sub(&a->ready_count, 1);
+				pg->aband = 0;
+				na_segment_page_free(a, pg, 1);
+				n++;
 			}
-			*pp = pg->next;
-			atomic_fetch_sub(&a->abandoned_count, 1);
-			na_segment_page_free(a, pg, 1);
-			n++;
 		}
 	}
 	return n;
