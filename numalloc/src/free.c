@@ -73,8 +73,14 @@ size_t na_usable_size(const struct na_page *pg)
 
 static void count_free(struct na_tcache *tc, unsigned origin, int remote)
 {
-	if (tc == &na_tcache_empty) {
-		/* A thread that has not allocated yet (rare). */
+	if (NA_UNLIKELY(tc == &na_tcache_empty)) {
+		/* A thread that frees before it allocates (a consumer):
+		 * give it its cache now, or every free it makes would hit
+		 * the shared counter below. */
+		tc = na_tcache_init_thread();
+	}
+	if (NA_UNLIKELY(tc == NULL || tc == &na_tcache_exited)) {
+		/* Past its cache's destructor, or out of memory (rare). */
 		atomic_fetch_add(&na_gstats.n_free_notc, 1);
 		unsigned here = na_numa_current_node();
 		if (remote && origin != here)

@@ -34,7 +34,7 @@ NA_EXPORT void *NA_API(malloc)(size_t n)
 void *na_malloc_slow(struct na_tcache *tc, size_t size, size_t align)
 {
 	na_ensure_init();
-	if (tc == &na_tcache_empty) {
+	if (tc == &na_tcache_empty || tc == &na_tcache_exited) {
 		tc = na_tcache_init_thread();
 		if (tc == NULL) {
 			errno = ENOMEM;

@@ -353,7 +353,8 @@ void na_tcache_set_arena(struct na_tcache *tc, unsigned arena) NA_HIDDEN;
 #define NA_TLS_MODEL
 #endif
 extern __thread struct na_tcache *na_tls NA_HIDDEN NA_TLS_MODEL;
-extern struct na_tcache na_tcache_empty NA_HIDDEN;
+extern struct na_tcache na_tcache_empty NA_HIDDEN;	/* no cache yet */
+extern struct na_tcache na_tcache_exited NA_HIDDEN;	/* cache abandoned */
 extern struct na_page na_page_empty NA_HIDDEN;
 
 struct na_tcache *na_tcache_init_thread(void) NA_HIDDEN;
@@ -380,11 +381,20 @@ extern struct na_arena na_arenas[NA_MAX_NODES + 1] NA_HIDDEN;
 struct na_page *na_segment_page_alloc(struct na_arena *a, unsigned slices) NA_HIDDEN;
 /* Return pg's slices; dirty = 0 when the caller already purged them. */
 void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty) NA_HIDDEN;
+/* Resize large page pg to n slices without moving it: shrinking frees
+ * its last slices, growing takes the free slices right after it.  0, or
+ * -1 if those are not free. */
+int na_segment_page_resize(struct na_arena *a, struct na_page *pg,
+    unsigned n) NA_HIDDEN;
 size_t na_arena_purge(struct na_arena *a, int force) NA_HIDDEN;
 /* Purge a's expired dirty slices if due (takes and drops the lock). */
 void na_arena_maybe_purge(struct na_arena *a) NA_HIDDEN;
 struct na_page *na_huge_alloc(unsigned arena, size_t size, size_t align) NA_HIDDEN;
 void na_huge_free(struct na_page *pg) NA_HIDDEN;
+/* Resize huge block pg to n (> NA_LARGE_MAX) bytes without copying:
+ * unmap its tail, extend its mapping, or move its pages to a new range
+ * with mremap.  Returns the block's address, NULL if it is unchanged. */
+void *na_huge_resize(struct na_page *pg, size_t n) NA_HIDDEN;
 
 /* Small pages. */
 void na_page_init_small(struct na_page *pg, unsigned cls) NA_HIDDEN;
@@ -442,6 +452,9 @@ unsigned na_size_class_aligned(size_t n, size_t align) NA_HIDDEN;
 void *na_os_alloc(size_t size, size_t align, unsigned arena) NA_HIDDEN;
 void na_os_free(void *p, size_t size) NA_HIDDEN;
 void na_os_purge(void *p, size_t size) NA_HIDDEN;
+/* mremap: grow or shrink in place (to NULL), or move the pages to the
+ * mapping at `to` (MREMAP_FIXED).  NULL on failure, nothing changed. */
+void *na_os_remap(void *p, size_t size, size_t new_size, void *to) NA_HIDDEN;
 void na_os_no_huge_pages(void *p, size_t size) NA_HIDDEN;
 /* Metadata mapping with a guard page in front (not node-bound). */
 void *na_os_meta_alloc(size_t size) NA_HIDDEN;

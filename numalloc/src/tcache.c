@@ -14,6 +14,12 @@ struct na_tcache na_tcache_empty = {
 	.q = { [0 ... NA_CLASS_COUNT - 1] = { &na_page_empty, NULL } },
 	.full = { [0 ... NA_CLASS_COUNT - 1] = { &na_page_empty, NULL } },
 };
+/* What na_tls points to after the thread's cache was abandoned at exit:
+ * a later malloc makes a new cache, a later free does not. */
+struct na_tcache na_tcache_exited = {
+	.q = { [0 ... NA_CLASS_COUNT - 1] = { &na_page_empty, NULL } },
+	.full = { [0 ... NA_CLASS_COUNT - 1] = { &na_page_empty, NULL } },
+};
 struct na_arena na_arenas[NA_MAX_NODES + 1];
 unsigned na_arena_count = 1;
 struct na_lock na_registry_lock;
@@ -37,7 +43,7 @@ static void tc_destructor(void *v)
 
 	if (tc == NULL)
 		return;
-	na_tls = &na_tcache_empty;
+	na_tls = &na_tcache_exited;
 	na_tcache_abandon(tc);
 }
 
@@ -60,7 +66,10 @@ static struct na_tcache *tc_carve(void)
 {
 	static char *chunk;
 	static size_t left;
-	size_t sz = (sizeof(struct na_tcache) + 63) & ~(size_t)63;
+	/* 128-byte units: the CPU fetches cache lines in pairs, and one
+	 * thread's counters (written on every call) must not share a pair
+	 * with the next thread's queue heads. */
+	size_t sz = (sizeof(struct na_tcache) + 127) & ~(size_t)127;
 
 	if (left < sz) {
 		chunk = na_os_meta_alloc(64 * NA_KiB);
@@ -179,7 +188,8 @@ void na_tcache_abandon(struct na_tcache *tc)
 
 void na_tcache_set_arena(struct na_tcache *tc, unsigned arena)
 {
-	if (arena >= na_arena_count || tc->is_shared)
+	if (arena >= na_arena_count || tc->is_shared ||
+	    tc == &na_tcache_exited)
 		return;
 	tc_drop_pages(tc, arena);
 	tc->arena = arena;
