@@ -239,10 +239,9 @@ struct __attribute__((aligned(64))) na_page {
 	uint32_t used;		/* blocks allocated (owner's view) */
 	uint32_t cur;		/* lfree word malloc takes bits from */
 	uint8_t in_full;	/* on its owner's full list */
-	uint8_t xfreed;		/* has gained blocks by remote frees */
 	uint8_t aband;		/* ownerless: on its arena's full (1) or
 				 * ready (2) list, under the arena lock */
-	uint8_t pad2_[5];
+	uint8_t pad2_[6];
 	struct na_page *next, *prev;		/* owner's queue / lists */
 	size_t usize;		/* large/huge: the size asked for */
 	uintptr_t ublock;	/* large/huge: the pointer handed out */
@@ -315,6 +314,8 @@ struct na_tcache {
 	unsigned arena;			/* arena pages are taken from */
 	int is_shared;			/* an arena's locked shared tcache */
 	uint32_t refills;		/* slow-path count: periodic collect */
+	uint32_t xfree_left;		/* refills until remote frees are
+					 * deemed over (0: give up no page) */
 	uint64_t n_malloc, n_free;	/* calls served (stats) */
 	uint64_t n_remote_free;		/* frees to other tcaches' pages */
 	struct na_tcache *next_all;	/* registry of live tcaches */

@@ -28,7 +28,6 @@ void na_page_init_small(struct na_page *pg, unsigned cls)
 		atomic_store_explicit(&pg->bits[w].rfree, 0, memory_order_relaxed);
 	}
 	atomic_store_explicit(&pg->has_remote, 0, memory_order_relaxed);
-	pg->xfreed = 0;
 	pg->aband = 0;
 }
 
@@ -50,10 +49,8 @@ int na_page_collect(struct na_page *pg)
 		gained += __builtin_popcountll(v);
 	}
 	pg->used -= (uint32_t)gained;
-	if (gained != 0) {
+	if (gained != 0)
 		pg->cur = 0;
-		pg->xfreed = 1;
-	}
 	return gained;
 }
 

@@ -6,13 +6,27 @@
 #include "numalloc_internal.h"
 #include "pageq.h"
 
+/* A thread whose blocks were freed by others within its last this many
+ * refills gives its full pages to the arena (see refill()). */
+#define NA_XFREE_REFILLS 256
+
 /* Point pg->cur at the lowest word with a free bit, after collecting
  * remote frees; 0 if there is none.  Lowest first keeps a page's touched
  * part small: blocks freed low in the page are reused before untouched
  * memory higher up (what keeps the resident set near mallocng's). */
-static int page_find_free(struct na_page *pg)
+/* Collect pg's remote frees for tc; remember that they happen. */
+static int tc_collect(struct na_tcache *tc, struct na_page *pg)
 {
-	na_page_collect(pg);
+	int gained = na_page_collect(pg);
+
+	if (gained != 0)
+		tc->xfree_left = NA_XFREE_REFILLS;
+	return gained;
+}
+
+static int page_find_free(struct na_tcache *tc, struct na_page *pg)
+{
+	tc_collect(tc, pg);
 	for (uint32_t w = 0; w < pg->nwords; w++) {
 		if (pg->bits[w].lfree != 0) {
 			pg->cur = w;
@@ -37,7 +51,7 @@ static struct na_page *adopt(struct na_tcache *tc, struct na_arena *a,
 		atomic_fetch_sub(&a->ready_count, 1);
 		pg->aband = 0;
 		atomic_store(&pg->owner, tc);
-		if (page_find_free(pg)) {
+		if (page_find_free(tc, pg)) {
 			q_push_front(&tc->q[cls], pg);
 			found = pg;
 		} else {
@@ -97,6 +111,8 @@ struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls)
 	 * (and get purged) instead of staying resident on the full lists. */
 	if ((++tc->refills & 63) == 0)
 		na_tcache_collect(tc);
+	if (tc->xfree_left != 0)
+		tc->xfree_left--;
 	struct na_page *pg = refill(tc, cls);
 
 	if (pg != NULL) {
@@ -113,7 +129,7 @@ static struct na_page *refill(struct na_tcache *tc, unsigned cls)
 
 	for (pg = q_head(q); pg != NULL; pg = next) {
 		next = pg->next;
-		if (page_find_free(pg)) {
+		if (page_find_free(tc, pg)) {
 			if (pg != q->first) {
 				q_remove(q, pg);
 				q_push_front(q, pg);
@@ -121,8 +137,8 @@ static struct na_page *refill(struct na_tcache *tc, unsigned cls)
 			return pg;
 		}
 		q_remove(q, pg);
-		if (pg->xfreed) {
-			/* Full, and its blocks come back by remote frees: let
+		if (tc->xfree_left != 0) {
+			/* Full, and our blocks come back by remote frees: let
 			 * whoever next needs this class take it when they do,
 			 * rather than hold it while we are not running. */
 			na_page_abandon(pg);
@@ -135,7 +151,7 @@ static struct na_page *refill(struct na_tcache *tc, unsigned cls)
 	for (pg = q_head(full); pg != NULL; pg = next) {
 		next = pg->next;
 		if (atomic_load_explicit(&pg->has_remote,
-		    memory_order_relaxed) && page_find_free(pg)) {
+		    memory_order_relaxed) && page_find_free(tc, pg)) {
 			q_remove(full, pg);
 			pg->in_full = 0;
 			q_push_front(q, pg);
@@ -181,7 +197,7 @@ size_t na_tcache_collect(struct na_tcache *tc)
 			struct na_page *pg = q_head(lists[l]), *next;
 			for (; pg != NULL; pg = next) {
 				next = pg->next;
-				na_page_collect(pg);
+				tc_collect(tc, pg);
 				if (pg->used != 0 || pg == tc->q[c].first)
 					continue;
 				struct na_arena *a = &na_arenas[pg->seg->arena];
