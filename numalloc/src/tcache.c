@@ -125,7 +125,7 @@ void na_page_abandon(struct na_page *pg)
 		atomic_store(&pg->owner, NULL);
 		if (pg->used < pg->capacity || atomic_load(&pg->has_remote)) {
 			pg->aband = 2;
-			q_push_front(&a->ready[pg->cls], pg);
+			q_push_back(&a->ready[pg->cls], pg);
 			atomic_fetch_add(&a->ready_count, 1);
 		} else {
 			pg->aband = 1;
@@ -143,7 +143,7 @@ void na_page_mark_ready(struct na_page *pg)
 	if (pg->aband == 1 && atomic_load(&pg->owner) == NULL) {
 		q_remove(&a->aband_full[pg->cls], pg);
 		pg->aband = 2;
-		q_push_front(&a->ready[pg->cls], pg);
+		q_push_back(&a->ready[pg->cls], pg);
 		atomic_fetch_add(&a->ready_count, 1);
 	}
 	na_lock_release(&a->lock);
