@@ -52,7 +52,10 @@
  * Hot paths.  malloc: TLS load, class lookup, one bitmap word, ctz.  free
  * by the owner: segmap (2 loads), slice -> page, multiply for the index,
  * bit test-and-set.  Neither takes a lock or an atomic read-modify-write.
- * A remote free costs one atomic fetch_or.  Locks (struct na_lock, a futex
+ * A remote free costs one atomic fetch_or.  Page descriptors keep what
+ * every free reads and the owner's counters in separate cache lines: a
+ * remote free that shares a line with the owner's `used` misses on every
+ * call (measured: half the time of a cross-thread free benchmark).  Locks (struct na_lock, a futex
  * mutex) are taken only to get or return a page from/to a segment, to
  * create or retire a tcache, and to adopt abandoned pages.
  *
@@ -67,6 +70,10 @@
  * than 20 % of its block, a smaller one less than 16 bytes.  A small page has at least
  * 4 blocks and at most 4096.  256 KiB .. 2 MiB: one-block large pages in a
  * segment.  Above 2 MiB: a huge segment, unmapped at once on free.
+ * realloc resizes a large page in place (shrinking frees its last slices,
+ * growing takes free slices right after it) and a huge segment with
+ * mremap (unmap the tail, extend in place, or move the pages to a new
+ * aligned range: no copy either way).
  *
  * Purge.  An empty page goes back to its segment as "dirty" slices; they
  * are madvise(MADV_DONTNEED)d once they have been dirty for the purge delay
@@ -76,11 +83,25 @@
  *
  * Threads.  The TLS pointer na_tls starts at &na_tcache_empty, whose
  * queues hold a dummy page with no free bits: the first malloc of a thread
- * simply takes the slow path, which creates the real tcache.  At thread
- * exit a pthread key destructor abandons the tcache: pages with live blocks
- * go to their arena's abandoned lists (owner NULL, every free to them is
- * "remote"), and the next thread that needs a page of that class adopts
- * them.  Empty pages go back to their segments.
+ * simply takes the slow path, which creates the real tcache (so does the
+ * first free, so that a free-only consumer counts into its own cache).  At
+ * thread exit a pthread key destructor abandons the tcache and points
+ * na_tls at na_tcache_exited (a later malloc makes a new cache, a later
+ * free does not): pages with live blocks go to their arena (owner NULL,
+ * every free to them is "remote"), and the next thread that needs a page
+ * of that class adopts them.  Empty pages go back to their segments.
+ *
+ * Remote frees and footprint.  A block freed by another thread is only
+ * reusable once its page's owner collects it; an owner that is not
+ * running (more threads than CPUs) strands it, and the freeing thread maps
+ * fresh pages instead.  So a thread that has collected remote frees in
+ * its last NA_XFREE_REFILLS refills abandons each page it finds full
+ * instead of keeping it on its full list.  Ownerless pages sit on their
+ * arena's `aband_full` list until a remote free raises has_remote; that
+ * free (seeing owner == NULL) moves the page to `ready` (arena lock, once
+ * per page and abandonment), and threads adopt ready pages oldest first
+ * before taking fresh slices.  Stranding is then bounded by the pages
+ * owners still allocate from: one per class per thread.
  *
  * TLS model.  One `__thread` pointer.  glibc builds give it the
  * initial-exec model (one %fs-relative load): glibc keeps surplus static
