@@ -452,11 +452,14 @@ int NA_API(malloc_trim)(size_t pad);
 extern const uint32_t na_class_size[NA_CLASS_COUNT] NA_HIDDEN;
 extern const uint8_t na_class_slices[NA_CLASS_COUNT] NA_HIDDEN;
 
-/* Class for n bytes (1 <= n <= NA_SMALL_MAX). */
+extern const uint8_t na_class_small[65] NA_HIDDEN;	/* n <= 1 KiB */
+
+/* Class for n bytes (0 <= n <= NA_SMALL_MAX): 16-byte steps to 128, then
+ * 4 classes per power of two. */
 static inline unsigned na_size_class(size_t n)
 {
-	if (n <= 128)
-		return n == 0 ? 0 : (unsigned)((n - 1) >> 4);
+	if (n <= 1024)
+		return na_class_small[(n + 15) >> 4];
 	size_t m = n - 1;
 	unsigned k = 63u - (unsigned)__builtin_clzl(m);	/* >= 7 */
 	return 8 + (k - 7) * 4 + (unsigned)((m >> (k - 2)) & 3);
