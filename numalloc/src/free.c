@@ -108,13 +108,15 @@ void na_free_big(struct na_segment *s, struct na_page *pg, const void *p)
 		na_fatal("free()", msg_unalloc, p);
 	if ((uintptr_t)p != pg->ublock)
 		na_fatal("free()", msg_inside, p);
-	struct na_arena *a = &na_arenas[s->arena];
+	/* With a purge delay of 0, freeing the page can unmap s. */
+	unsigned arena = s->arena;
+	struct na_arena *a = &na_arenas[arena];
 	na_lock_acquire(&a->lock);
 	if (pg->kind != NA_PAGE_LARGE)	/* lost a race with itself */
 		na_fatal("free()", msg_unalloc, p);
 	na_segment_page_free(a, pg, 1);
 	na_lock_release(&a->lock);
-	count_free(na_tls, s->arena, 0);
+	count_free(na_tls, arena, 0);
 }
 
 NA_NOINLINE static void free_remote(struct na_tcache *tc,
