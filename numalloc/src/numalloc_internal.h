@@ -384,8 +384,9 @@ void na_tcache_abandon(struct na_tcache *tc) NA_HIDDEN;
 /* Fill tc's queue for class cls; returns a page with a free block. */
 struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls) NA_HIDDEN;
 /* Collect remote frees into all of tc's pages and return the empty ones
- * (except each queue's first); returns the number returned. */
-size_t na_tcache_collect(struct na_tcache *tc) NA_HIDDEN;
+ * (even a queue's first, except class keep's: NA_CLASS_COUNT keeps
+ * none); returns the number returned. */
+size_t na_tcache_collect(struct na_tcache *tc, unsigned keep) NA_HIDDEN;
 /* A local free made pg empty or hit a page on the full list. */
 void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
 /* Give pg (collected, owned by nobody or by a dying tcache) to its arena:

@@ -108,9 +108,11 @@ struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls)
 {
 	/* Pages emptied by other threads' frees are only noticed when
 	 * collected; sweep all of them now and then so that they go back
-	 * (and get purged) instead of staying resident on the full lists. */
+	 * (and get purged) instead of staying resident on the full lists.
+	 * This also returns the empty first pages of classes the thread
+	 * has moved away from (a growing buffer leaves one per class). */
 	if ((++tc->refills & 63) == 0)
-		na_tcache_collect(tc);
+		na_tcache_collect(tc, cls);
 	if (tc->xfree_left != 0)
 		tc->xfree_left--;
 	struct na_page *pg = refill(tc, cls);
@@ -187,7 +189,7 @@ void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg)
 	}
 }
 
-size_t na_tcache_collect(struct na_tcache *tc)
+size_t na_tcache_collect(struct na_tcache *tc, unsigned keep)
 {
 	size_t released = 0;
 
@@ -198,7 +200,8 @@ size_t na_tcache_collect(struct na_tcache *tc)
 			for (; pg != NULL; pg = next) {
 				next = pg->next;
 				tc_collect(tc, pg);
-				if (pg->used != 0 || pg == tc->q[c].first)
+				if (pg->used != 0 ||
+				    (c == keep && pg == tc->q[c].first))
 					continue;
 				struct na_arena *a = &na_arenas[pg->seg->arena];
 				q_remove(lists[l], pg);
