@@ -1,4 +1,5 @@
 /* Byte-string copies and concatenations (glibc debug/str*_chk.c). */
+#include <emmintrin.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -6,43 +7,110 @@
 
 /*
  * glibc aborts when strlen(s) >= destlen, before writing.  Copy in one
- * bounded pass instead of strlen + memcpy (which costs up to 1.7x musl's
- * strcpy at 16-256 bytes): returns the address of the NUL written in d, or
- * NULL when no NUL came within destlen bytes.  Then the bytes already
+ * bounded pass instead (strlen + memcpy costs up to 1.7x musl's strcpy at
+ * 16-256 bytes): copy_bounded returns the address of the NUL written in d,
+ * or NULL when no NUL came within destlen bytes.  Then the bytes already
  * written all lie inside the object, and the caller aborts.
  *
- * Words are read from s only once s is 8-aligned, so a word never crosses
- * a page boundary past the NUL; ASan cannot know that, hence NO_ASAN
- * (musl's own strcpy reads the same way).
+ * It scans 16 bytes at a time with SSE2, part of the x86_64 baseline (the
+ * only target of this library).  A 16-byte load never crosses a page
+ * boundary past the NUL: the first is unaligned only when it ends on the
+ * same page, every later one is aligned.  Bytes past the NUL may still be
+ * read, which ASan cannot know is safe, hence NO_ASAN.  A byte-wise or
+ * word-wise copy (musl's strcpy) measured 1.2x slower than musl at 64-4096
+ * bytes; this one is faster than musl's strcpy at every size.
  */
-#define ONES ((size_t)-1 / 255)
-#define HIGHS (ONES * 128)
-#define HASZERO(x) (((x) - ONES) & ~(x) & HIGHS)
-
 #define NO_ASAN __attribute__((__no_sanitize_address__))
+#define ALWAYS_INLINE __attribute__((__always_inline__))
 
-static inline NO_ASAN __attribute__((__always_inline__)) char *
+/* Copies len bytes (1 <= len <= 16) with two overlapping stores at most. */
+static inline NO_ASAN ALWAYS_INLINE void
+copy_short(char *d, const char *s, size_t len)
+{
+	if (len >= 8) {
+		uint64_t head, tail;
+
+		memcpy(&head, s, 8);
+		memcpy(&tail, s + len - 8, 8);
+		memcpy(d, &head, 8);
+		memcpy(d + len - 8, &tail, 8);
+	} else if (len >= 4) {
+		uint32_t head, tail;
+
+		memcpy(&head, s, 4);
+		memcpy(&tail, s + len - 4, 4);
+		memcpy(d, &head, 4);
+		memcpy(d + len - 4, &tail, 4);
+	} else {
+		d[0] = s[0];
+		if (len > 1)
+			d[1] = s[1];
+		if (len > 2)
+			d[2] = s[2];
+	}
+}
+
+/* Bit i set when byte i of the 16 at p is NUL. */
+static inline NO_ASAN ALWAYS_INLINE unsigned
+nul_mask(__m128i v)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
+}
+
+/* The chunk at s holds its first NUL at byte ctz(mask): copy through it
+ * if it fits in n. */
+static inline NO_ASAN ALWAYS_INLINE char *
+copy_last(char *d, const char *s, size_t n, unsigned mask)
+{
+	size_t k = (size_t)__builtin_ctz(mask);
+
+	if (k >= n)
+		return NULL;
+	copy_short(d, s, k + 1);
+	return d + k;
+}
+
+static inline NO_ASAN ALWAYS_INLINE char *
 copy_bounded(char *d, const char *s, size_t n)
 {
-	typedef size_t __attribute__((__may_alias__)) word;
-	const word *ws;
-	size_t i, nw;
+	size_t skip;
+	unsigned mask;
 
-	for (; ((uintptr_t)s % sizeof(word)) != 0 && n > 0; n--, s++, d++)
-		if ((*d = *s) == '\0')
-			return d;
-	/* Whole words while no byte of the word is NUL and they fit. */
-	ws = (const word *)s;
-	nw = n / sizeof(word);
-	for (i = 0; i < nw && !HASZERO(ws[i]); i++)
-		memcpy(d + i * sizeof(word), &ws[i], sizeof(word));
-	s += i * sizeof(word);
-	d += i * sizeof(word);
-	n -= i * sizeof(word);
-	for (; n > 0; n--, s++, d++)
-		if ((*d = *s) == '\0')
-			return d;
-	return NULL;
+	if (((uintptr_t)s & 4095) <= 4096 - 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)s);
+
+		if ((mask = nul_mask(v)) != 0)
+			return copy_last(d, s, n, mask);
+		if (n <= 16)
+			return NULL;
+		_mm_storeu_si128((__m128i *)d, v);
+		skip = 16 - ((uintptr_t)s & 15);
+	} else {
+		/* Near the end of a page: the aligned chunk holding s. */
+		size_t off = (uintptr_t)s & 15;
+		const __m128i *a = (const __m128i *)(s - off);
+
+		if ((mask = nul_mask(_mm_load_si128(a)) >> off) != 0)
+			return copy_last(d, s, n, mask);
+		skip = 16 - off;
+		if (n <= skip)
+			return NULL;
+		copy_short(d, s, skip);
+	}
+	/* The first chunk copied had no NUL; go on from the next aligned one
+	 * (rewriting a few bytes already copied, with the same values). */
+	s += skip;
+	d += skip;
+	n -= skip;
+	for (;; s += 16, d += 16, n -= 16) {
+		__m128i v = _mm_load_si128((const __m128i *)s);
+
+		if ((mask = nul_mask(v)) != 0)
+			return copy_last(d, s, n, mask);
+		if (n <= 16)
+			return NULL;
+		_mm_storeu_si128((__m128i *)d, v);
+	}
 }
 
 /* NO_ASAN here too: the compiler only inlines copy_bounded into callers

@@ -1,6 +1,8 @@
 /* Cases: byte memory and byte strings (mem.c, str.c). */
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "cases.h"
 
@@ -81,17 +83,13 @@ static const size_t mem_sizes[][2] = {
 	{256, 256}, {4096, 4096}, {4097, 4096}, {SIZE_MAX, 16}, {16, SIZE_MAX},
 };
 
-/* s = source, a = destlen, b = misalignment of the source (the checked
- * copy reads words once the source is aligned), c = 0 strcpy 1 stpcpy. */
+/* Copies src with the checked function (destlen c->a; c->c = 0 strcpy,
+ * 1 stpcpy) and with the plain one: same result, same bytes. */
 static void
-strcpy_case(const struct chk_case *c)
+compare_strcpy(const struct chk_case *c, const char *src)
 {
-	char d1[64], d2[64], sbuf[80];
-	const char *src = sbuf + c->b;
-	char *r1, *r2;
+	char d1[64], d2[64], *r1, *r2;
 
-	memset(sbuf, 'y', sizeof sbuf);
-	memcpy(sbuf + c->b, c->s, strlen(c->s) + 1);
 	memset(d1, 'x', sizeof d1);
 	memset(d2, 'x', sizeof d2);
 	if (c->c == 0) {
@@ -104,6 +102,42 @@ strcpy_case(const struct chk_case *c)
 	EXPECT(r1 - d1 == r2 - d2);
 	EXPECT(memcmp(d1, d2, sizeof d1) == 0);
 	printf("ret=+%td dst=%s\n", r1 - d1, d1);
+}
+
+/* s = source, a = destlen, b = misalignment of the source (the checked
+ * copy reads 16-byte chunks, aligned after the first), c = 0 strcpy
+ * 1 stpcpy. */
+static void
+strcpy_case(const struct chk_case *c)
+{
+	_Alignas(16) char sbuf[80];
+
+	memset(sbuf, 'y', sizeof sbuf);
+	memcpy(sbuf + c->b, c->s, strlen(c->s) + 1);
+	compare_strcpy(c, sbuf + c->b);
+}
+
+/*
+ * The source's NUL is the last byte of a readable page followed by an
+ * unmapped one, so a read past it faults: the checked copy may read ahead
+ * of the NUL only within the page.  s = source, a = destlen, c = 0
+ * strcpy 1 stpcpy.
+ */
+static void
+strcpy_pageend_case(const struct chk_case *c)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *map = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	size_t len = strlen(c->s);
+	char *src;
+
+	EXPECT(map != MAP_FAILED);
+	EXPECT(mprotect(map + page, (size_t)page, PROT_NONE) == 0);
+	src = map + page - len - 1;
+	memcpy(src, c->s, len + 1);
+	compare_strcpy(c, src);
+	munmap(map, 2 * (size_t)page);
 }
 
 static void
@@ -203,7 +237,7 @@ register_str(void)
 	 * every kind of misalignment, objects exactly too small/just big. */
 	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM";
 	static const size_t lens[] = {0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47};
-	static const size_t offs[] = {0, 1, 3, 7};
+	static const size_t offs[] = {0, 1, 3, 7, 8, 9, 15};
 	for (int f = 0; f < 2; f++)
 		for (size_t i = 0; i < sizeof lens / sizeof *lens; i++)
 			for (size_t o = 0; o < sizeof offs / sizeof *offs; o++)
@@ -216,6 +250,19 @@ register_str(void)
 					add_case(&p, "str/%s/len%zu/off%zu/dest%s", f ? "stpcpy" : "strcpy",
 					    lens[i], offs[o], k == 0 ? "len" : k == 1 ? "len+1" : "unknown");
 				}
+
+	/* Sources ending at an unmapped page, every length up to 33. */
+	p.fn = strcpy_pageend_case;
+	for (int f = 0; f < 2; f++)
+		for (size_t len = 0; len <= 33; len++)
+			for (int k = 0; k < 2; k++) {
+				p.s = digits + sizeof digits - 1 - len;
+				p.c = (size_t)f;
+				p.a = k == 0 ? len : len + 1;
+				p.die = k == 0 ? OVF : NULL;
+				add_case(&p, "str/%s/pageend/len%zu/dest%s", f ? "stpcpy" : "strcpy",
+				    len, k == 0 ? "len" : "len+1");
+			}
 }
 
 static void
