@@ -9,6 +9,8 @@
 /* A thread whose blocks were freed by others within its last this many
  * refills gives its full pages to the arena (see refill()). */
 #define NA_XFREE_REFILLS 256
+/* Pages with free blocks that a refill compares (see refill()). */
+#define NA_REFILL_LOOK 4
 
 /* Point pg->cur at the lowest word with a free bit, after collecting
  * remote frees; 0 if there is none.  Lowest first keeps a page's touched
@@ -127,16 +129,20 @@ struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls)
 static struct na_page *refill(struct na_tcache *tc, unsigned cls)
 {
 	struct na_pageq *q = &tc->q[cls], *full = &tc->full[cls];
-	struct na_page *pg, *next;
+	struct na_page *pg, *next, *best = NULL;
+	int looked = 0;
 
-	for (pg = q_head(q); pg != NULL; pg = next) {
+	/* Of the first few pages with a free block, take the fullest: the
+	 * sparse ones then drain, go back to their segment and are purged,
+	 * instead of all staying resident half empty. */
+	for (pg = q_head(q); pg != NULL && looked < NA_REFILL_LOOK; pg = next) {
 		next = pg->next;
-		if (page_find_free(tc, pg)) {
-			if (pg != q->first) {
-				q_remove(q, pg);
-				q_push_front(q, pg);
-			}
-			return pg;
+		tc_collect(tc, pg);
+		if (pg->used < pg->capacity) {	/* == some lfree bit set */
+			if (best == NULL || pg->used > best->used)
+				best = pg;
+			looked++;
+			continue;
 		}
 		q_remove(q, pg);
 		if (tc->xfree_left != 0) {
@@ -148,6 +154,13 @@ static struct na_page *refill(struct na_tcache *tc, unsigned cls)
 		}
 		pg->in_full = 1;
 		q_push_back(full, pg);
+	}
+	if (best != NULL && page_find_free(tc, best)) {
+		if (best != q->first) {
+			q_remove(q, best);
+			q_push_front(q, best);
+		}
+		return best;
 	}
 	/* Full pages only gain blocks through remote frees. */
 	for (pg = q_head(full); pg != NULL; pg = next) {
