@@ -422,7 +422,6 @@ void *na_huge_resize(struct na_page *pg, size_t n) NA_HIDDEN;
 /* Small pages. */
 void na_page_init_small(struct na_page *pg, unsigned cls) NA_HIDDEN;
 int na_page_collect(struct na_page *pg) NA_HIDDEN;	/* blocks gained */
-void na_page_free_remote(struct na_page *pg, uint32_t idx, const void *p) NA_HIDDEN;
 void *na_malloc_slow(struct na_tcache *tc, size_t size, size_t align) NA_HIDDEN;
 void *na_large_malloc(struct na_tcache *tc, size_t size, size_t align) NA_HIDDEN;
 void na_large_free(struct na_page *pg) NA_HIDDEN;

@@ -1,6 +1,7 @@
 /*
- * page.c: small pages - bitmap set-up, collecting remote frees, and the
- * remote free itself (see "Free state is a bitmap" in the design note).
+ * page.c: small pages - bitmap set-up and collecting remote frees (see
+ * "Free state is a bitmap" in the design note; the remote free itself is
+ * in free.c, next to the local one).
  */
 #include "numalloc_internal.h"
 
@@ -52,25 +53,4 @@ int na_page_collect(struct na_page *pg)
 	if (gained != 0)
 		pg->cur = 0;
 	return gained;
-}
-
-void na_page_free_remote(struct na_page *pg, uint32_t idx, const void *p)
-{
-	uint32_t w = idx >> 6;
-	uint64_t bit = (uint64_t)1 << (idx & 63);
-
-	/* The owner writes lfree without atomics; this racy read can only
-	 * miss a double free that races with the owner, never invent one. */
-	if (__atomic_load_n(&pg->bits[w].lfree, __ATOMIC_RELAXED) & bit)
-		na_fatal("free()", "double free", p);
-	if (atomic_fetch_or(&pg->bits[w].rfree, bit) & bit)
-		na_fatal("free()", "double free", p);
-	/* Raise the flag only if it is down (no write to a line every free
-	 * reads).  The first free to a page abandoned while full makes it
-	 * adoptable; seq_cst pairs with na_page_abandon(), which stores
-	 * owner = NULL and then reads the flag. */
-	if (!atomic_load_explicit(&pg->has_remote, memory_order_relaxed) &&
-	    atomic_exchange(&pg->has_remote, 1) == 0 &&
-	    atomic_load(&pg->owner) == NULL)
-		na_page_mark_ready(pg);
 }
