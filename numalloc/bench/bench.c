@@ -1,9 +1,10 @@
 /*
  * bench.c: allocator workloads, one per run, timed and measured from the
  * inside.  Usage: numalloc_bench WORKLOAD [SCALE]
- * Prints "WORKLOAD SECONDS PEAK_RSS_KIB" (VmHWM).  It calls only the standard malloc
- * API, so the allocator is whatever the binary was linked or preloaded
- * with (run.sh picks).  SCALE (default 1.0) multiplies the work.
+ * Prints "WORKLOAD SECONDS PEAK_RSS_KIB" (VmHWM).  It calls only the
+ * standard malloc API, so the allocator is whatever the binary was linked
+ * or preloaded with (run.sh picks).  SCALE (default 1.0) multiplies the
+ * work.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
