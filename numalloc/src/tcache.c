@@ -206,6 +206,16 @@ size_t na_arena_sweep_abandoned(struct na_arena *a)
 			for (; pg != NULL; pg = next) {
 				next = pg->next;
 				na_page_collect(pg);
+				if (pg->used != 0 && l == 1 &&
+				    pg->used < pg->capacity) {
+					/* Collecting gave it free blocks
+					 * (and lowered its flag): ready. */
+					q_remove(lists[l], pg);
+					pg->aband = 2;
+					q_push_back(&a->ready[c], pg);
+					atomic_fetch_add(&a->ready_count, 1);
+					continue;
+				}
 				if (pg->used != 0)
 					continue;
 				q_remove(lists[l], pg);
