@@ -259,10 +259,11 @@ struct __attribute__((aligned(64))) na_page {
 	/* second cache line: the owner's (malloc's used/cur, queue links) */
 	uint32_t used;		/* blocks allocated (owner's view) */
 	uint32_t cur;		/* lfree word malloc takes bits from */
+	uint32_t hw;		/* highest word malloc has taken from */
 	uint8_t in_full;	/* on its owner's full list */
 	uint8_t aband;		/* ownerless: on its arena's full (1) or
 				 * ready (2) list, under the arena lock */
-	uint8_t pad2_[6];
+	uint8_t pad2_[2];
 	struct na_page *next, *prev;		/* owner's queue / lists */
 	size_t usize;		/* large/huge: the size asked for */
 	uintptr_t ublock;	/* large/huge: the pointer handed out */

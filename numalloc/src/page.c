@@ -21,6 +21,7 @@ void na_page_init_small(struct na_page *pg, unsigned cls)
 	pg->capacity = (uint32_t)cap;
 	pg->used = 0;
 	pg->cur = 0;
+	pg->hw = 0;
 	pg->nwords = (uint32_t)((cap + 63) / 64);
 	for (uint32_t w = 0; w < pg->nwords; w++) {
 		size_t left = cap - (size_t)w * 64;

@@ -32,6 +32,8 @@ static int page_find_free(struct na_tcache *tc, struct na_page *pg)
 	for (uint32_t w = 0; w < pg->nwords; w++) {
 		if (pg->bits[w].lfree != 0) {
 			pg->cur = w;
+			if (w > pg->hw)
+				pg->hw = w;
 			return 1;
 		}
 	}
