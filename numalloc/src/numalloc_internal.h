@@ -53,11 +53,14 @@
  * by the owner: segmap (2 loads), slice -> page, multiply for the index,
  * bit test-and-set.  Neither takes a lock or an atomic read-modify-write.
  * A remote free costs one atomic fetch_or.  Page descriptors keep what
- * every free reads and the owner's counters in separate cache lines: a
- * remote free that shares a line with the owner's `used` misses on every
- * call (measured: half the time of a cross-thread free benchmark).  Locks (struct na_lock, a futex
- * mutex) are taken only to get or return a page from/to a segment, to
- * create or retire a tcache, and to adopt abandoned pages.
+ * every free reads and the owner's counters in separate cache lines, so
+ * that a remote free does not pull in the line the owner's malloc and
+ * free keep writing.  Locks (struct na_lock, a futex mutex) are taken
+ * only to get or return a page from/to a segment, to create or retire a
+ * tcache, and to adopt abandoned pages.  When the current bitmap word
+ * runs dry, malloc first moves to the lowest word with free blocks below
+ * the page's high-water word (`hw`: memory already touched) and only
+ * then refills, which collects remote frees and may touch new memory.
  *
  * Validation.  free/realloc/malloc_usable_size look the pointer up in the
  * segmap (miss: "foreign pointer"), check it lies on a block boundary of
@@ -447,45 +450,9 @@ void NA_API(free_sized)(void *p, size_t n);
 void NA_API(free_aligned_sized)(void *p, size_t align, size_t n);
 int NA_API(malloc_trim)(size_t pad);
 
-/* -------------------------------------------------------------------- */
-/* Size classes                                                          */
-
-extern const uint32_t na_class_size[NA_CLASS_COUNT] NA_HIDDEN;
-extern const uint8_t na_class_slices[NA_CLASS_COUNT] NA_HIDDEN;
-
-extern const uint8_t na_class_small[65] NA_HIDDEN;	/* n <= 1 KiB */
-
-/* Class for n bytes (0 <= n <= NA_SMALL_MAX): 16-byte steps to 128, then
- * 4 classes per power of two. */
-static inline unsigned na_size_class(size_t n)
-{
-	if (n <= 1024)
-		return na_class_small[(n + 15) >> 4];
-	size_t m = n - 1;
-	unsigned k = 63u - (unsigned)__builtin_clzl(m);	/* >= 7 */
-	return 8 + (k - 7) * 4 + (unsigned)((m >> (k - 2)) & 3);
-}
-
-/* Smallest class >= n whose block size is a multiple of align (a power of
- * two <= NA_SLICE_SIZE), or NA_CLASS_COUNT if none. */
-unsigned na_size_class_aligned(size_t n, size_t align) NA_HIDDEN;
-
-/* -------------------------------------------------------------------- */
-/* OS layer (os.c): mmap with alignment, node binding, purge             */
-
-/* Map size bytes aligned to align (a power of two), bound to arena's
- * node by na_numa_bind() before first touch.  NULL on failure. */
-void *na_os_alloc(size_t size, size_t align, unsigned arena) NA_HIDDEN;
-void na_os_free(void *p, size_t size) NA_HIDDEN;
-void na_os_purge(void *p, size_t size) NA_HIDDEN;
-/* mremap: grow or shrink in place (to NULL), or move the pages to the
- * mapping at `to` (MREMAP_FIXED).  NULL on failure, nothing changed. */
-void *na_os_remap(void *p, size_t size, size_t new_size, void *to) NA_HIDDEN;
-void na_os_no_huge_pages(void *p, size_t size) NA_HIDDEN;
-/* Metadata mapping with a guard page in front (not node-bound). */
-void *na_os_meta_alloc(size_t size) NA_HIDDEN;
-void na_os_meta_free(void *p, size_t size) NA_HIDDEN;
-uint64_t na_clock_ns(void) NA_HIDDEN;
+/* Size classes and the OS layer: their own headers. */
+#include "sizeclass.h"
+#include "os.h"
 
 /* -------------------------------------------------------------------- */
 /* NUMA hooks: src/numa/ or src/numa_single.c (see the design note)      */
@@ -496,53 +463,7 @@ unsigned na_numa_current_node(void) NA_HIDDEN;
 int na_numa_bind(void *p, size_t len, unsigned arena) NA_HIDDEN;
 void na_numa_note_remote_free(unsigned from_arena, unsigned to_arena) NA_HIDDEN;
 
-/* -------------------------------------------------------------------- */
-/* Process state, options, errors, stats                                 */
-
-struct na_options {
-	int stats;		/* NUMALLOC_STATS: print stats at exit */
-	int verbose;		/* NUMALLOC_VERBOSE: warnings to stderr */
-	long purge_delay_ms;	/* NUMALLOC_PURGE_DELAY, -1: never purge */
-};
-extern struct na_options na_opt NA_HIDDEN;
-extern _Atomic int na_initialized NA_HIDDEN;	/* 0, 1 busy, 2 done */
-
-void na_process_init(void) NA_HIDDEN;
-static inline void na_ensure_init(void)
-{
-	if (NA_UNLIKELY(atomic_load_explicit(&na_initialized,
-	    memory_order_acquire) != 2))
-		na_process_init();
-}
-void na_options_init(void) NA_HIDDEN;
-/* Keep a copy of stderr for the statistics printed at exit. */
-void na_stats_fd_init(void) NA_HIDDEN;
-void na_fork_init(void) NA_HIDDEN;
-
-/* Print "numalloc: <fn>: <msg> (pointer 0x<ptr>)" with write(2) and
- * abort().  Never returns, never allocates. */
-_Noreturn void na_fatal(const char *fn, const char *msg, const void *ptr) NA_HIDDEN;
-/* With NUMALLOC_VERBOSE: print "numalloc: warning: <msg>". */
-void na_warn(const char *msg) NA_HIDDEN;
-/* Formatting without stdio (error.c). */
-size_t na_fmt_u64(char *buf, uint64_t v, unsigned base) NA_HIDDEN;
-void na_write_str(int fd, const char *s) NA_HIDDEN;
-
-/* Process-wide counters (atomics; tcache counters are summed in). */
-struct na_gstats {
-	_Atomic uint64_t mapped, mapped_peak;	/* data bytes mapped */
-	_Atomic uint64_t meta_mapped;		/* descriptor bytes */
-	_Atomic uint64_t purged;		/* bytes madvised away */
-	_Atomic uint64_t segments, huge_allocs;
-	_Atomic uint64_t n_malloc_dead, n_free_dead;	/* exited tcaches */
-	_Atomic uint64_t n_free_notc, n_remote_dead;	/* no tcache / exited */
-	_Atomic uint64_t threads;		/* tcaches created */
-};
-extern struct na_gstats na_gstats NA_HIDDEN;
-void na_stats_mapped(int64_t delta) NA_HIDDEN;
-
-/* Registry of live tcaches (for stats and fork). */
-extern struct na_lock na_registry_lock NA_HIDDEN;
-extern struct na_tcache *na_registry NA_HIDDEN;
+/* Options, initialisation, errors, statistics: process.h. */
+#include "process.h"
 
 #endif
