@@ -49,6 +49,12 @@ void *na_large_malloc(struct na_tcache *tc, size_t n, size_t align)
 	size_t extra = align > NA_SLICE_SIZE ? align - NA_SLICE_SIZE : 0;
 	struct na_page *pg;
 
+	if (!tc->is_shared) {
+		/* No refill on this path: follow a migrated thread here. */
+		unsigned node = na_numa_current_node();
+		if (node != tc->arena && node < na_arena_count)
+			na_tcache_set_arena(tc, node);
+	}
 	if (n + extra > NA_LARGE_MAX || n + extra < n) {
 		pg = na_huge_alloc(tc->arena, n, align);
 		return pg != NULL ? (void *)pg->ublock : NULL;

@@ -26,6 +26,12 @@ void batch_fill(struct batch *b, size_t small, size_t big);
 int batch_count(const struct batch *b, int from, int node, long *on,
     long *all);
 void batch_free(struct batch *b);
+/* After a failed check: the blocks with pages off node, where those
+ * pages lie, each node's free memory and the numa_maps of the area. */
+void batch_explain(const struct batch *b, int from, int node);
+/* batch_count, check_fraction and, on failure, batch_explain: 0 or -1. */
+int batch_check(const char *what, const struct batch *b, int from,
+    int node, double need);
 
 /* Print the fraction; 0 if on/all >= need, else -1. */
 int check_fraction(const char *what, long on, long all, double need);
@@ -43,6 +49,7 @@ int case_migrate(int argc, char **argv);
 int case_override(int argc, char **argv);
 int case_interleave(int argc, char **argv);
 int case_cpuset(int argc, char **argv);
+int case_cpuset_enter(int argc, char **argv);
 int case_cpuset_child(int argc, char **argv);
 int case_seccomp(int argc, char **argv);
 int case_bad_policy(int argc, char **argv);

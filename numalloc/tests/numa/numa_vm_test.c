@@ -11,12 +11,15 @@
  *                (for a CPU-only node: the nearest node with memory)
  *   remote-free  blocks freed on another node are reused on their origin
  *                node, and the freeing node does not take them
- *   migrate      a thread moved to another node follows it
+ *   migrate      a thread moved to another node follows it, with small
+ *                blocks and with large and huge ones
  *   override     numalloc_thread_set_node() sends allocations elsewhere
  *   interleave   numalloc_malloc_interleaved() spreads over all nodes;
  *                with NUMALLOC_NODE_POLICY=interleave, plain malloc too
  *   cpuset       a cpuset allowing one memory node, set before start
- *                (re-executes itself) and while running
+ *                (a child enters the group after exec, so that our
+ *                memory is not migrated with it, and executes the test
+ *                again) and while running
  *   seccomp      single node or NUMALLOC_NODE_POLICY=off: no NUMA system
  *                call at all (the process would be killed)
  *   bad-policy   NUMALLOC_NODE_POLICY=remote: a warning naming it, and
@@ -114,6 +117,7 @@ static const struct {
 	{ "override", case_override },
 	{ "interleave", case_interleave },
 	{ "cpuset", case_cpuset },
+	{ "cpuset-enter", case_cpuset_enter },
 	{ "cpuset-child", case_cpuset_child },
 	{ "seccomp", case_seccomp },
 	{ "bad-policy", case_bad_policy },

@@ -186,3 +186,45 @@ int pl_node_of(const void *p)
 		return -1;
 	return node;
 }
+
+int pl_nodes(const void *p, size_t len, long *per_node)
+{
+	static __thread void *pages[BATCH];
+	static __thread int status[BATCH];
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t a = (uintptr_t)p & ~(pg - 1), end = (uintptr_t)p + len;
+
+	while (a < end) {
+		long n = 0;
+
+		for (; a < end && n < BATCH; a += pg)
+			pages[n++] = (void *)a;
+		if (syscall(SYS_move_pages, 0, n, pages, NULL, status, 0) != 0)
+			return -1;
+		for (long i = 0; i < n; i++)
+			if (status[i] >= 0)
+				per_node[status[i] < PL_MAX_NODES ? status[i] :
+				    PL_MAX_NODES - 1]++;
+	}
+	return 0;
+}
+
+void pl_print_free(const char *what)
+{
+	struct pl_topo t;
+	char path[128], buf[4096];
+
+	if (pl_topo_load(&t) != 0)
+		return;
+	printf("%s: MemFree", what);
+	for (int i = 0; i < t.nnodes; i++) {
+		const char *s;
+
+		snprintf(path, sizeof path, ROOT "/node%d/meminfo", t.nodes[i]);
+		if (read_file(path, buf, sizeof buf) != 0 ||
+		    (s = strstr(buf, "MemFree:")) == NULL)
+			continue;
+		printf(" node %d %ld kB", t.nodes[i], strtol(s + 8, NULL, 10));
+	}
+	printf("\n");
+}

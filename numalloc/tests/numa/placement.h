@@ -45,4 +45,14 @@ int pl_count_pages(void *const *pages, long n, int node, long *on,
 /* Node of the page holding p, or -1. */
 int pl_node_of(const void *p);
 
+/*
+ * Add the present pages of [p, p+len) to per_node[node] (PL_MAX_NODES
+ * entries; a node id >= PL_MAX_NODES counts in per_node[PL_MAX_NODES-1]).
+ * Returns 0, or -1 with errno.
+ */
+int pl_nodes(const void *p, size_t len, long *per_node);
+
+/* Print each node's MemFree from sysfs on one line, after `what`. */
+void pl_print_free(const char *what);
+
 #endif

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,83 @@ int batch_count(const struct batch *b, int from, int node, long *on,
 	return r;
 }
 
+/* The /proc/self/numa_maps lines of the mappings holding addresses
+ * [lo, hi): their policy and their pages per node. */
+static void print_numa_maps(uintptr_t lo, uintptr_t hi)
+{
+	FILE *f = fopen("/proc/self/numa_maps", "r");
+	char line[512];
+	int shown = 0;
+
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL && shown < 16) {
+		uintptr_t start = (uintptr_t)strtoull(line, NULL, 16);
+
+		if (start >= lo && start < hi) {
+			printf("  numa_maps: %s", line);
+			shown++;
+		}
+	}
+	fclose(f);
+}
+
+void batch_explain(const struct batch *b, int from, int node)
+{
+	long total[PL_MAX_NODES] = { 0 };
+	uintptr_t lo = UINTPTR_MAX, hi = 0;
+	int shown = 0;
+
+	printf("  pages off node %d, by block (thread on CPU %d):\n", node,
+	    sched_getcpu());
+	for (int i = from; i < b->n; i++) {
+		long per[PL_MAX_NODES] = { 0 }, off = 0;
+		uintptr_t p = (uintptr_t)b->p[i];
+
+		if (pl_nodes(b->p[i], b->size[i], per) != 0)
+			return;
+		for (int k = 0; k < PL_MAX_NODES; k++)
+			off += k == node ? 0 : per[k];
+		if (off == 0)
+			continue;
+		for (int k = 0; k < PL_MAX_NODES; k++)
+			total[k] += per[k];
+		if (p < lo)
+			lo = p;
+		if (p + b->size[i] > hi)
+			hi = p + b->size[i];
+		if (shown++ >= 12)
+			continue;
+		printf("  block %d (%zu B at %p):", i, b->size[i], b->p[i]);
+		for (int k = 0; k < PL_MAX_NODES; k++)
+			if (per[k] != 0)
+				printf(" node %d: %ld", k, per[k]);
+		printf("\n");
+	}
+	printf("  %d blocks with pages elsewhere; their pages by node "
+	    "(shared pages counted per block):", shown);
+	for (int k = 0; k < PL_MAX_NODES; k++)
+		if (total[k] != 0)
+			printf(" node %d: %ld", k, total[k]);
+	printf("\n");
+	pl_print_free("  free memory");
+	if (hi != 0)
+		print_numa_maps(lo & ~(((uintptr_t)4 << 20) - 1), hi);
+}
+
+int batch_check(const char *what, const struct batch *b, int from,
+    int node, double need)
+{
+	long on, all;
+
+	if (batch_count(b, from, node, &on, &all) != 0)
+		return -1;
+	if (check_fraction(what, on, all, need) == 0)
+		return 0;
+	batch_explain(b, from, node);
+	return -1;
+}
+
 void batch_free(struct batch *b)
 {
 	for (int i = 0; i < b->n; i++)
@@ -152,15 +230,13 @@ static void local_thread(void *v)
 {
 	struct local_arg *a = v;
 	int home = pl_home_node(&topo, a->cpu);
-	long on, all;
 	char what[64];
 
 	batch_fill(&a->b, 2 << 20, 4 << 20);
 	/* Everyone allocates before anyone frees: concurrent arenas. */
 	pthread_barrier_wait(a->bar);
 	snprintf(what, sizeof what, "CPU %d (home node %d)", a->cpu, home);
-	a->result = batch_count(&a->b, 0, home, &on, &all) == 0 ?
-	    check_fraction(what, on, all, NEED_LOCAL) : -1;
+	a->result = batch_check(what, &a->b, 0, home, NEED_LOCAL);
 	pthread_barrier_wait(a->bar);
 	batch_free(&a->b);
 }
@@ -278,22 +354,20 @@ static int rf_check(struct rf *r, int ha, int hb)
 {
 	struct batch *again = calloc(1, sizeof *again);
 	struct numalloc_node_stats st;
-	long on, all, hits;
+	long hits;
 	int bad = 0;
 
-	if (again == NULL || batch_count(&r->mine, 0, hb, &on, &all) != 0)
+	if (again == NULL)
 		return 1;
-	bad |= check_fraction("blocks of the freeing thread, on its node",
-	    on, all, NEED_LOCAL);
+	bad |= batch_check("blocks of the freeing thread, on its node",
+	    &r->mine, 0, hb, NEED_LOCAL);
 	for (int i = 0; i < RF_BLOCKS; i++) {
 		again->p[i] = r->again[i];
 		again->size[i] = RF_SIZE;
 	}
 	again->n = RF_BLOCKS;
-	if (batch_count(again, 0, ha, &on, &all) != 0)
-		return 1;
-	bad |= check_fraction("origin thread's new blocks, on its node",
-	    on, all, NEED_LOCAL);
+	bad |= batch_check("origin thread's new blocks, on its node",
+	    again, 0, ha, NEED_LOCAL);
 	hits = reused(r);
 	printf("origin thread reused %ld of %d blocks freed on node %d\n",
 	    hits, RF_BLOCKS, hb);
@@ -340,7 +414,6 @@ struct mig {
 static void mig_thread(void *v)
 {
 	struct mig *m = v;
-	long on, all;
 	int first;
 
 	batch_add(&m->b, 1 << 20, (const size_t[]){ 1024 }, 1);
@@ -352,25 +425,45 @@ static void mig_thread(void *v)
 	batch_add(&m->b, 4 << 20, (const size_t[]){ 1024 }, 1);
 	/* The pages the thread already owned on its old node are used up
 	 * first (one 64 KiB page at most per class): hence 97 %, not 99. */
-	m->result = batch_count(&m->b, first, m->to_node, &on, &all) == 0 ?
-	    check_fraction("after moving to another node", on, all, 0.97) : -1;
+	m->result = batch_check("after moving to another node", &m->b, first,
+	    m->to_node, 0.97);
+	batch_free(&m->b);
+}
+
+/* After moving, only large (one-block pages) and huge blocks: they take
+ * no small-page refill, where the thread's node is checked. */
+static void mig_big_thread(void *v)
+{
+	static const size_t big[] = { 300000, 1 << 20, 3 << 20 };
+	struct mig *m = v;
+
+	batch_add(&m->b, 64 << 10, (const size_t[]){ 1024 }, 1);
+	batch_free(&m->b);
+	if (pl_pin(m->to_cpu) != 0) {
+		m->result = -1;
+		return;
+	}
+	batch_add(&m->b, 8 << 20, big, 3);
+	m->result = batch_check("large blocks after moving", &m->b, 0,
+	    m->to_node, NEED_LOCAL);
 	batch_free(&m->b);
 }
 
 int case_migrate(int argc, char **argv)
 {
-	static struct mig m;
+	static struct mig m, big;
 	int a, b;
 
 	(void)argc;
 	(void)argv;
 	if (two_homes(&a, &b) != 0)
 		return EXIT_SKIP;
-	m.to_cpu = b;
-	m.to_node = pl_home_node(&topo, b);
-	if (run_on_cpu(a, mig_thread, &m) != 0)
+	m.to_cpu = big.to_cpu = b;
+	m.to_node = big.to_node = pl_home_node(&topo, b);
+	if (run_on_cpu(a, mig_thread, &m) != 0 ||
+	    run_on_cpu(a, mig_big_thread, &big) != 0)
 		return 1;
-	return m.result ? 1 : 0;
+	return m.result || big.result ? 1 : 0;
 }
 
 struct ovr {
@@ -381,7 +474,6 @@ struct ovr {
 static void ovr_thread(void *v)
 {
 	struct ovr *o = v;
-	long on, all;
 	int first;
 
 	batch_add(&o->b, 1 << 20, (const size_t[]){ 512 }, 1);
@@ -391,13 +483,13 @@ static void ovr_thread(void *v)
 	}
 	first = o->b.n;
 	batch_add(&o->b, 4 << 20, (const size_t[]){ 512, 5000 }, 2);
-	o->result = batch_count(&o->b, first, o->other, &on, &all) == 0 ?
-	    check_fraction("with the node override", on, all, NEED_LOCAL) : -1;
+	o->result = batch_check("with the node override", &o->b, first,
+	    o->other, NEED_LOCAL);
 	numalloc_thread_set_node(-1);
 	first = o->b.n;
 	batch_add(&o->b, 4 << 20, (const size_t[]){ 512, 5000 }, 2);
-	if (batch_count(&o->b, first, o->here, &on, &all) != 0 ||
-	    check_fraction("override cleared", on, all, NEED_LOCAL) != 0)
+	if (batch_check("override cleared", &o->b, first, o->here,
+	    NEED_LOCAL) != 0)
 		o->result = -1;
 	batch_free(&o->b);
 }
@@ -407,7 +499,6 @@ static void ovr_thread(void *v)
 static void ovr_first(void *v)
 {
 	struct ovr *o = v;
-	long on, all;
 
 	if (numalloc_thread_set_node(o->other) != 0) {
 		o->result = -1;
@@ -415,9 +506,8 @@ static void ovr_first(void *v)
 	}
 	o->b.n = 0;
 	batch_add(&o->b, 1 << 20, (const size_t[]){ 200, 3000 }, 2);
-	o->result = batch_count(&o->b, 0, o->other, &on, &all) == 0 ?
-	    check_fraction("override before the first malloc", on, all,
-	    NEED_LOCAL) : -1;
+	o->result = batch_check("override before the first malloc", &o->b, 0,
+	    o->other, NEED_LOCAL);
 	batch_free(&o->b);
 }
 
