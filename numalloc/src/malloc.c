@@ -95,6 +95,17 @@ static inline int page_next_word(struct na_page *pg)
 	return 0;
 }
 
+/* Whether tc's thread still runs on tc's node; if not, the refill that
+ * the caller then makes moves the cache to the new one (one load on a
+ * single-node machine). */
+static inline int same_node(struct na_tcache *tc)
+{
+	if (tc->is_shared)
+		return 1;
+	unsigned node = na_numa_current_node();
+	return node == tc->arena || node >= na_arena_count;
+}
+
 void *na_tcache_malloc(struct na_tcache *tc, size_t n, size_t align)
 {
 	unsigned cls = NA_CLASS_COUNT;
@@ -117,7 +128,8 @@ void *na_tcache_malloc(struct na_tcache *tc, size_t n, size_t align)
 		return p;
 	}
 	struct na_page *pg = tc->q[cls].first;
-	if (pg->bits[pg->cur].lfree == 0 && !page_next_word(pg)) {
+	if (pg->bits[pg->cur].lfree == 0 && !(same_node(tc) &&
+	    page_next_word(pg))) {
 		pg = na_tcache_refill(tc, cls);
 		if (pg == NULL) {
 			errno = ENOMEM;

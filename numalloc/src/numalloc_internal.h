@@ -60,7 +60,9 @@
  * tcache, and to adopt abandoned pages.  When the current bitmap word
  * runs dry, malloc first moves to the lowest word with free blocks below
  * the page's high-water word (`hw`: memory already touched) and only
- * then refills, which collects remote frees and may touch new memory.
+ * then refills, which collects remote frees and may touch new memory
+ * (and always refills when the thread has moved to another node, so
+ * that the refill moves its cache there).
  *
  * Validation.  free/realloc/malloc_usable_size look the pointer up in the
  * segmap (miss: "foreign pointer"), check it lies on a block boundary of
