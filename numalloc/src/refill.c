@@ -12,10 +12,6 @@
 /* Pages with free blocks that a refill compares (see refill()). */
 #define NA_REFILL_LOOK 4
 
-/* Point pg->cur at the lowest word with a free bit, after collecting
- * remote frees; 0 if there is none.  Lowest first keeps a page's touched
- * part small: blocks freed low in the page are reused before untouched
- * memory higher up (what keeps the resident set near mallocng's). */
 /* Collect pg's remote frees for tc; remember that they happen. */
 static int tc_collect(struct na_tcache *tc, struct na_page *pg)
 {
@@ -26,6 +22,10 @@ static int tc_collect(struct na_tcache *tc, struct na_page *pg)
 	return gained;
 }
 
+/* Point pg->cur at the lowest word with a free bit, after collecting
+ * remote frees; 0 if there is none.  Lowest first keeps a page's touched
+ * part small: blocks freed low in the page are reused before untouched
+ * memory higher up (what keeps the resident set near mallocng's). */
 static int page_find_free(struct na_tcache *tc, struct na_page *pg)
 {
 	tc_collect(tc, pg);
