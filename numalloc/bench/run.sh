@@ -83,6 +83,11 @@ END {
 	for (i = 2; i <= na; i++) printf " %11.2fx", nt[order[i]] ? exp(gt[order[i]] / nt[order[i]]) : 0; printf "\n"
 	printf "%-11s %12s", "geomean MT", "1.00x"
 	for (i = 2; i <= na; i++) printf " %11.2fx", nm[order[i]] ? exp(gm[order[i]] / nm[order[i]]) : 0; printf "\n"
+	# The like-for-like speed-up on musl: both static, same libc.
+	if (nt["mallocng"] && nt["numalloc-musl"] && nm["mallocng"] && nm["numalloc-musl"])
+		printf "static musl, mallocng time / numalloc-musl time: %.2fx all, %.2fx MT\n",
+		    exp(gt["mallocng"] / nt["mallocng"] - gt["numalloc-musl"] / nt["numalloc-musl"]),
+		    exp(gm["mallocng"] / nm["mallocng"] - gm["numalloc-musl"] / nm["numalloc-musl"])
 
 	ref = ("mallocng" in seen) ? "mallocng" : order[1]
 	printf "\npeak RSS relative to %s (numalloc column: KiB)\n", ref

@@ -35,41 +35,6 @@ NA_EXPORT void *NA_API(calloc)(size_t n, size_t size)
 	return p;
 }
 
-NA_EXPORT void *NA_API(realloc)(void *p, size_t n)
-{
-	if (p == NULL)
-		return NA_API(malloc)(n);
-	if (n > PTRDIFF_MAX) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	struct na_page *pg = na_page_of(p, "realloc()");
-	size_t old = na_usable_size(pg);
-	/* In place when the block fits and is not more than twice what
-	 * the new size needs (small blocks: the same class). */
-	if (pg->kind == NA_PAGE_SMALL ? (n <= NA_SMALL_MAX &&
-	    na_size_class(n) == pg->cls) : (n <= old && n > old / 2 &&
-	    n > NA_SMALL_MAX))
-		return p;
-	void *q = NA_API(malloc)(n);
-	if (q == NULL)
-		return NULL;
-	memcpy(q, p, n < old ? n : old);
-	NA_API(free)(p);
-	return q;
-}
-
-NA_EXPORT void *NA_API(reallocarray)(void *p, size_t n, size_t size)
-{
-	size_t total;
-
-	if (__builtin_mul_overflow(n, size, &total)) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	return NA_API(realloc)(p, total);
-}
-
 NA_EXPORT void *NA_API(aligned_alloc)(size_t align, size_t n)
 {
 	if (!is_pow2(align)) {

@@ -71,22 +71,46 @@ size_t na_usable_size(const struct na_page *pg)
 	return bytes - (pg->ublock - pg->start);
 }
 
-static void count_free(struct na_tcache *tc, unsigned origin, int remote)
+static inline void count_into(struct na_tcache *tc, unsigned origin,
+    int remote)
 {
-	if (tc == &na_tcache_empty) {
-		/* A thread that has not allocated yet (rare). */
-		atomic_fetch_add(&na_gstats.n_free_notc, 1);
-		unsigned here = na_numa_current_node();
-		if (remote && origin != here)
-			na_numa_note_remote_free(here, origin);
-		return;
-	}
 	tc->n_free++;
 	tc->n_remote_free += (unsigned)remote;
-	if (remote && origin != tc->arena) {
+	if (NA_UNLIKELY(remote && origin != tc->arena)) {
 		atomic_fetch_add(&na_arenas[origin].remote_frees_in, 1);
 		na_numa_note_remote_free(tc->arena, origin);
 	}
+}
+
+/* Frees by a thread without a cache of its own (rare). */
+NA_NOINLINE static void count_free_nocache(struct na_tcache *tc,
+    unsigned origin, int remote)
+{
+	if (tc == &na_tcache_empty) {
+		/* A thread that frees before it allocates (a consumer):
+		 * give it its cache now, or every free it makes would hit
+		 * the shared counter below. */
+		struct na_tcache *own = na_tcache_init_thread();
+		if (own != NULL) {
+			count_into(own, origin, remote);
+			return;
+		}
+	}
+	/* Past its cache's destructor, or out of memory. */
+	atomic_fetch_add(&na_gstats.n_free_notc, 1);
+	unsigned here = na_numa_current_node();
+	if (remote && origin != here)
+		na_numa_note_remote_free(here, origin);
+}
+
+static inline void count_free(struct na_tcache *tc, unsigned origin,
+    int remote)
+{
+	if (NA_UNLIKELY(tc == &na_tcache_empty || tc == &na_tcache_exited)) {
+		count_free_nocache(tc, origin, remote);
+		return;
+	}
+	count_into(tc, origin, remote);
 }
 
 void na_free_big(struct na_segment *s, struct na_page *pg, const void *p)
@@ -102,19 +126,39 @@ void na_free_big(struct na_segment *s, struct na_page *pg, const void *p)
 		na_fatal("free()", msg_unalloc, p);
 	if ((uintptr_t)p != pg->ublock)
 		na_fatal("free()", msg_inside, p);
-	struct na_arena *a = &na_arenas[s->arena];
+	/* With a purge delay of 0, freeing the page can unmap s. */
+	unsigned arena = s->arena;
+	struct na_arena *a = &na_arenas[arena];
 	na_lock_acquire(&a->lock);
 	if (pg->kind != NA_PAGE_LARGE)	/* lost a race with itself */
 		na_fatal("free()", msg_unalloc, p);
 	na_segment_page_free(a, pg, 1);
 	na_lock_release(&a->lock);
-	count_free(na_tls, s->arena, 0);
+	count_free(na_tls, arena, 0);
 }
 
+/* A free into another thread's (or no thread's) page: one atomic
+ * fetch_or into rfree, checked against both bitmaps. */
 NA_NOINLINE static void free_remote(struct na_tcache *tc,
     struct na_page *pg, uint32_t idx, const void *p)
 {
-	na_page_free_remote(pg, idx, p);
+	uint32_t w = idx >> 6;
+	uint64_t bit = (uint64_t)1 << (idx & 63);
+
+	/* The owner writes lfree without atomics; this racy read can only
+	 * miss a double free that races with the owner, never invent one. */
+	if (__atomic_load_n(&pg->bits[w].lfree, __ATOMIC_RELAXED) & bit)
+		na_fatal("free()", "double free", p);
+	if (atomic_fetch_or(&pg->bits[w].rfree, bit) & bit)
+		na_fatal("free()", "double free", p);
+	/* Raise the flag only if it is down (no write to a line every free
+	 * reads).  The first free to a page abandoned while full makes it
+	 * adoptable; seq_cst pairs with na_page_abandon(), which stores
+	 * owner = NULL and then reads the flag. */
+	if (!atomic_load_explicit(&pg->has_remote, memory_order_relaxed) &&
+	    atomic_exchange(&pg->has_remote, 1) == 0 &&
+	    atomic_load(&pg->owner) == NULL)
+		na_page_mark_ready(pg);
 	count_free(tc, pg->seg->arena, 1);
 }
 

@@ -34,7 +34,7 @@ NA_EXPORT void *NA_API(malloc)(size_t n)
 void *na_malloc_slow(struct na_tcache *tc, size_t size, size_t align)
 {
 	na_ensure_init();
-	if (tc == &na_tcache_empty) {
+	if (tc == &na_tcache_empty || tc == &na_tcache_exited) {
 		tc = na_tcache_init_thread();
 		if (tc == NULL) {
 			errno = ENOMEM;
@@ -80,6 +80,32 @@ void *na_large_malloc(struct na_tcache *tc, size_t n, size_t align)
 	return pg != NULL ? (void *)pg->ublock : NULL;
 }
 
+/* Point pg->cur at the lowest word, up to the highest one malloc has
+ * used, that has a free block.  No collect and no untouched memory: the
+ * cheap step before a refill (blocks freed locally, or collected at the
+ * last refill, often sit in other words than the one just emptied). */
+static inline int page_next_word(struct na_page *pg)
+{
+	for (uint32_t w = 0; w <= pg->hw; w++) {
+		if (pg->bits[w].lfree != 0) {
+			pg->cur = w;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether tc's thread still runs on tc's node; if not, the refill that
+ * the caller then makes moves the cache to the new one (one load on a
+ * single-node machine). */
+static inline int same_node(struct na_tcache *tc)
+{
+	if (tc->is_shared)
+		return 1;
+	unsigned node = na_numa_current_node();
+	return node == tc->arena || node >= na_arena_count;
+}
+
 void *na_tcache_malloc(struct na_tcache *tc, size_t n, size_t align)
 {
 	unsigned cls = NA_CLASS_COUNT;
@@ -102,7 +128,8 @@ void *na_tcache_malloc(struct na_tcache *tc, size_t n, size_t align)
 		return p;
 	}
 	struct na_page *pg = tc->q[cls].first;
-	if (pg->bits[pg->cur].lfree == 0) {
+	if (pg->bits[pg->cur].lfree == 0 && !(same_node(tc) &&
+	    page_next_word(pg))) {
 		pg = na_tcache_refill(tc, cls);
 		if (pg == NULL) {
 			errno = ENOMEM;

@@ -52,9 +52,17 @@
  * Hot paths.  malloc: TLS load, class lookup, one bitmap word, ctz.  free
  * by the owner: segmap (2 loads), slice -> page, multiply for the index,
  * bit test-and-set.  Neither takes a lock or an atomic read-modify-write.
- * A remote free costs one atomic fetch_or.  Locks (struct na_lock, a futex
- * mutex) are taken only to get or return a page from/to a segment, to
- * create or retire a tcache, and to adopt abandoned pages.
+ * A remote free costs one atomic fetch_or.  Page descriptors keep what
+ * every free reads and the owner's counters in separate cache lines, so
+ * that a remote free does not pull in the line the owner's malloc and
+ * free keep writing.  Locks (struct na_lock, a futex mutex) are taken
+ * only to get or return a page from/to a segment, to create or retire a
+ * tcache, and to adopt abandoned pages.  When the current bitmap word
+ * runs dry, malloc first moves to the lowest word with free blocks below
+ * the page's high-water word (`hw`: memory already touched) and only
+ * then refills, which collects remote frees and may touch new memory
+ * (and always refills when the thread has moved to another node, so
+ * that the refill moves its cache there).
  *
  * Validation.  free/realloc/malloc_usable_size look the pointer up in the
  * segmap (miss: "foreign pointer"), check it lies on a block boundary of
@@ -67,6 +75,10 @@
  * than 20 % of its block, a smaller one less than 16 bytes.  A small page has at least
  * 4 blocks and at most 4096.  256 KiB .. 2 MiB: one-block large pages in a
  * segment.  Above 2 MiB: a huge segment, unmapped at once on free.
+ * realloc resizes a large page in place (shrinking frees its last slices,
+ * growing takes free slices right after it) and a huge segment with
+ * mremap (unmap the tail, extend in place, or move the pages to a new
+ * aligned range: no copy either way).
  *
  * Purge.  An empty page goes back to its segment as "dirty" slices; they
  * are madvise(MADV_DONTNEED)d once they have been dirty for the purge delay
@@ -76,11 +88,25 @@
  *
  * Threads.  The TLS pointer na_tls starts at &na_tcache_empty, whose
  * queues hold a dummy page with no free bits: the first malloc of a thread
- * simply takes the slow path, which creates the real tcache.  At thread
- * exit a pthread key destructor abandons the tcache: pages with live blocks
- * go to their arena's abandoned lists (owner NULL, every free to them is
- * "remote"), and the next thread that needs a page of that class adopts
- * them.  Empty pages go back to their segments.
+ * simply takes the slow path, which creates the real tcache (so does the
+ * first free, so that a free-only consumer counts into its own cache).  At
+ * thread exit a pthread key destructor abandons the tcache and points
+ * na_tls at na_tcache_exited (a later malloc makes a new cache, a later
+ * free does not): pages with live blocks go to their arena (owner NULL,
+ * every free to them is "remote"), and the next thread that needs a page
+ * of that class adopts them.  Empty pages go back to their segments.
+ *
+ * Remote frees and footprint.  A block freed by another thread is only
+ * reusable once its page's owner collects it; an owner that is not
+ * running (more threads than CPUs) strands it, and the freeing thread maps
+ * fresh pages instead.  So a thread that has collected remote frees in
+ * its last NA_XFREE_REFILLS refills abandons each page it finds full
+ * instead of keeping it on its full list.  Ownerless pages sit on their
+ * arena's `aband_full` list until a remote free raises has_remote; that
+ * free (seeing owner == NULL) moves the page to `ready` (arena lock, once
+ * per page and abandonment), and threads adopt ready pages oldest first
+ * before taking fresh slices.  Stranding is then bounded by the pages
+ * owners still allocate from: one per class per thread.
  *
  * TLS model.  One `__thread` pointer.  glibc builds give it the
  * initial-exec model (one %fs-relative load): glibc keeps surplus static
@@ -213,35 +239,40 @@ struct na_segment;
 /*
  * A page descriptor.  Every slice of a segment has one, so free() finds
  * it by address arithmetic (segment + slice * sizeof); the later slices of
- * a multi-slice page are NA_PAGE_TAIL and name their head.  The first
- * cache line holds all that malloc and an owner's free touch; has_remote
- * (written by other threads) lives in the second; the size is 1152 =
- * 9 * 128 bytes so that indexing is a lea and a shift.
+ * a multi-slice page are NA_PAGE_TAIL and name their head.  The cache
+ * lines are laid out by who writes them, so that a remote free does not
+ * miss on a line the owner keeps dirty: the first line is what every free
+ * reads and almost nothing writes (has_remote flips once per collect
+ * cycle); the second holds the owner's counters and links.  The size is
+ * 1152 = 9 * 128 bytes so that indexing is a lea and a shift.
  */
 struct __attribute__((aligned(64))) na_page {
+	/* first cache line: read by every free, written on slow paths */
 	uint8_t kind;		/* enum na_page_kind */
 	uint8_t cls;		/* size class (small pages) */
 	uint8_t slices;		/* length in slices, 64 stored as 0 */
-	uint8_t in_full;	/* on its owner's full list */
 	uint8_t head;		/* TAIL: slice index of the page's head */
-	uint8_t pad_[3];
 	uint32_t capacity;	/* blocks in the page */
-	uint32_t used;		/* blocks allocated (owner's view) */
-	uint32_t cur;		/* lfree word malloc takes bits from */
 	uint32_t nwords;	/* bitmap words in use */
 	uint32_t bsize;		/* block size in bytes (small pages) */
-	uint32_t pad2_;
 	uint64_t recip;		/* ceil(2^40 / bsize): index by multiply */
 	uintptr_t start;	/* address of block 0 */
 	_Atomic(struct na_tcache *) owner;	/* NULL: abandoned */
-	uint64_t pad3_;
-	/* second cache line */
-	_Atomic int has_remote;			/* rfree may be non-zero */
 	struct na_segment *seg;
+	_Atomic int has_remote;			/* rfree may be non-zero */
+	uint32_t pad_[3];
+	/* second cache line: the owner's (malloc's used/cur, queue links) */
+	uint32_t used;		/* blocks allocated (owner's view) */
+	uint32_t cur;		/* lfree word malloc takes bits from */
+	uint32_t hw;		/* highest word malloc has taken from */
+	uint8_t in_full;	/* on its owner's full list */
+	uint8_t aband;		/* ownerless: on its arena's full (1) or
+				 * ready (2) list, under the arena lock */
+	uint8_t pad2_[2];
 	struct na_page *next, *prev;		/* owner's queue / lists */
 	size_t usize;		/* large/huge: the size asked for */
 	uintptr_t ublock;	/* large/huge: the pointer handed out */
-	uint64_t pad4_[2];
+	uint64_t pad3_[2];
 	struct {
 		uint64_t lfree;		/* owner-only, 1 = free */
 		_Atomic uint64_t rfree;	/* remote frees, 1 = freed */
@@ -310,6 +341,8 @@ struct na_tcache {
 	unsigned arena;			/* arena pages are taken from */
 	int is_shared;			/* an arena's locked shared tcache */
 	uint32_t refills;		/* slow-path count: periodic collect */
+	uint32_t xfree_left;		/* refills until remote frees are
+					 * deemed over (0: give up no page) */
 	uint64_t n_malloc, n_free;	/* calls served (stats) */
 	uint64_t n_remote_free;		/* frees to other tcaches' pages */
 	struct na_tcache *next_all;	/* registry of live tcaches */
@@ -321,9 +354,12 @@ struct na_arena {
 	unsigned index;
 	_Atomic uint64_t purge_due;	/* ns when dirty slices expire, 0 */
 	struct na_segment *segs;	/* normal segments with free slices */
-	struct na_page *abandoned[NA_CLASS_COUNT];	/* owner NULL */
-	struct na_page *abandoned_large;		/* large pages */
-	_Atomic size_t abandoned_count;
+	/* Ownerless small pages (owner NULL): those with a free or a
+	 * remotely freed block (ready, adopted first) and full ones; a
+	 * remote free moves a page from full to ready. */
+	struct na_pageq ready[NA_CLASS_COUNT];
+	struct na_pageq aband_full[NA_CLASS_COUNT];
+	_Atomic size_t ready_count;
 	struct na_lock shared_lock;	/* taken before `lock` */
 	struct na_tcache shared;	/* used under `shared_lock` */
 	_Atomic uint64_t remote_frees_in;	/* blocks freed from afar */
@@ -345,7 +381,8 @@ void na_tcache_set_arena(struct na_tcache *tc, unsigned arena) NA_HIDDEN;
 #define NA_TLS_MODEL
 #endif
 extern __thread struct na_tcache *na_tls NA_HIDDEN NA_TLS_MODEL;
-extern struct na_tcache na_tcache_empty NA_HIDDEN;
+extern struct na_tcache na_tcache_empty NA_HIDDEN;	/* no cache yet */
+extern struct na_tcache na_tcache_exited NA_HIDDEN;	/* cache abandoned */
 extern struct na_page na_page_empty NA_HIDDEN;
 
 struct na_tcache *na_tcache_init_thread(void) NA_HIDDEN;
@@ -353,14 +390,18 @@ void na_tcache_abandon(struct na_tcache *tc) NA_HIDDEN;
 /* Fill tc's queue for class cls; returns a page with a free block. */
 struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls) NA_HIDDEN;
 /* Collect remote frees into all of tc's pages and return the empty ones
- * (except each queue's first); returns the number returned. */
-size_t na_tcache_collect(struct na_tcache *tc) NA_HIDDEN;
+ * (even a queue's first, except class keep's: NA_CLASS_COUNT keeps
+ * none); returns the number returned. */
+size_t na_tcache_collect(struct na_tcache *tc, unsigned keep) NA_HIDDEN;
 /* A local free made pg empty or hit a page on the full list. */
 void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg) NA_HIDDEN;
 /* Give pg (collected, owned by nobody or by a dying tcache) to its arena:
  * back to the segment if empty, else onto the abandoned list. */
 void na_page_abandon(struct na_page *pg) NA_HIDDEN;
-/* Adopt/release abandoned pages of arena a (lock held) that are empty. */
+/* A remote free made an ownerless page's has_remote flag 1: move it to
+ * its arena's ready list (takes the arena lock). */
+void na_page_mark_ready(struct na_page *pg) NA_HIDDEN;
+/* Release abandoned pages of arena a (lock held) that are empty. */
 size_t na_arena_sweep_abandoned(struct na_arena *a) NA_HIDDEN;
 extern unsigned na_arena_count NA_HIDDEN;	/* nodes + 1 */
 extern struct na_arena na_arenas[NA_MAX_NODES + 1] NA_HIDDEN;
@@ -369,16 +410,24 @@ extern struct na_arena na_arenas[NA_MAX_NODES + 1] NA_HIDDEN;
 struct na_page *na_segment_page_alloc(struct na_arena *a, unsigned slices) NA_HIDDEN;
 /* Return pg's slices; dirty = 0 when the caller already purged them. */
 void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty) NA_HIDDEN;
+/* Resize large page pg to n slices without moving it: shrinking frees
+ * its last slices, growing takes the free slices right after it.  0, or
+ * -1 if those are not free. */
+int na_segment_page_resize(struct na_arena *a, struct na_page *pg,
+    unsigned n) NA_HIDDEN;
 size_t na_arena_purge(struct na_arena *a, int force) NA_HIDDEN;
 /* Purge a's expired dirty slices if due (takes and drops the lock). */
 void na_arena_maybe_purge(struct na_arena *a) NA_HIDDEN;
 struct na_page *na_huge_alloc(unsigned arena, size_t size, size_t align) NA_HIDDEN;
 void na_huge_free(struct na_page *pg) NA_HIDDEN;
+/* Resize huge block pg to n (> NA_LARGE_MAX) bytes without copying:
+ * unmap its tail, extend its mapping, or move its pages to a new range
+ * with mremap.  Returns the block's address, NULL if it is unchanged. */
+void *na_huge_resize(struct na_page *pg, size_t n) NA_HIDDEN;
 
 /* Small pages. */
 void na_page_init_small(struct na_page *pg, unsigned cls) NA_HIDDEN;
 int na_page_collect(struct na_page *pg) NA_HIDDEN;	/* blocks gained */
-void na_page_free_remote(struct na_page *pg, uint32_t idx, const void *p) NA_HIDDEN;
 void *na_malloc_slow(struct na_tcache *tc, size_t size, size_t align) NA_HIDDEN;
 void *na_large_malloc(struct na_tcache *tc, size_t size, size_t align) NA_HIDDEN;
 void na_large_free(struct na_page *pg) NA_HIDDEN;
@@ -403,39 +452,9 @@ void NA_API(free_sized)(void *p, size_t n);
 void NA_API(free_aligned_sized)(void *p, size_t align, size_t n);
 int NA_API(malloc_trim)(size_t pad);
 
-/* -------------------------------------------------------------------- */
-/* Size classes                                                          */
-
-extern const uint32_t na_class_size[NA_CLASS_COUNT] NA_HIDDEN;
-extern const uint8_t na_class_slices[NA_CLASS_COUNT] NA_HIDDEN;
-
-/* Class for n bytes (1 <= n <= NA_SMALL_MAX). */
-static inline unsigned na_size_class(size_t n)
-{
-	if (n <= 128)
-		return n == 0 ? 0 : (unsigned)((n - 1) >> 4);
-	size_t m = n - 1;
-	unsigned k = 63u - (unsigned)__builtin_clzl(m);	/* >= 7 */
-	return 8 + (k - 7) * 4 + (unsigned)((m >> (k - 2)) & 3);
-}
-
-/* Smallest class >= n whose block size is a multiple of align (a power of
- * two <= NA_SLICE_SIZE), or NA_CLASS_COUNT if none. */
-unsigned na_size_class_aligned(size_t n, size_t align) NA_HIDDEN;
-
-/* -------------------------------------------------------------------- */
-/* OS layer (os.c): mmap with alignment, node binding, purge             */
-
-/* Map size bytes aligned to align (a power of two), bound to arena's
- * node by na_numa_bind() before first touch.  NULL on failure. */
-void *na_os_alloc(size_t size, size_t align, unsigned arena) NA_HIDDEN;
-void na_os_free(void *p, size_t size) NA_HIDDEN;
-void na_os_purge(void *p, size_t size) NA_HIDDEN;
-void na_os_no_huge_pages(void *p, size_t size) NA_HIDDEN;
-/* Metadata mapping with a guard page in front (not node-bound). */
-void *na_os_meta_alloc(size_t size) NA_HIDDEN;
-void na_os_meta_free(void *p, size_t size) NA_HIDDEN;
-uint64_t na_clock_ns(void) NA_HIDDEN;
+/* Size classes and the OS layer: their own headers. */
+#include "sizeclass.h"
+#include "os.h"
 
 /* -------------------------------------------------------------------- */
 /* NUMA hooks: src/numa/ or src/numa_single.c (see the design note)      */
@@ -446,53 +465,7 @@ unsigned na_numa_current_node(void) NA_HIDDEN;
 int na_numa_bind(void *p, size_t len, unsigned arena) NA_HIDDEN;
 void na_numa_note_remote_free(unsigned from_arena, unsigned to_arena) NA_HIDDEN;
 
-/* -------------------------------------------------------------------- */
-/* Process state, options, errors, stats                                 */
-
-struct na_options {
-	int stats;		/* NUMALLOC_STATS: print stats at exit */
-	int verbose;		/* NUMALLOC_VERBOSE: warnings to stderr */
-	long purge_delay_ms;	/* NUMALLOC_PURGE_DELAY, -1: never purge */
-};
-extern struct na_options na_opt NA_HIDDEN;
-extern _Atomic int na_initialized NA_HIDDEN;	/* 0, 1 busy, 2 done */
-
-void na_process_init(void) NA_HIDDEN;
-static inline void na_ensure_init(void)
-{
-	if (NA_UNLIKELY(atomic_load_explicit(&na_initialized,
-	    memory_order_acquire) != 2))
-		na_process_init();
-}
-void na_options_init(void) NA_HIDDEN;
-/* Keep a copy of stderr for the statistics printed at exit. */
-void na_stats_fd_init(void) NA_HIDDEN;
-void na_fork_init(void) NA_HIDDEN;
-
-/* Print "numalloc: <fn>: <msg> (pointer 0x<ptr>)" with write(2) and
- * abort().  Never returns, never allocates. */
-_Noreturn void na_fatal(const char *fn, const char *msg, const void *ptr) NA_HIDDEN;
-/* With NUMALLOC_VERBOSE: print "numalloc: warning: <msg>". */
-void na_warn(const char *msg) NA_HIDDEN;
-/* Formatting without stdio (error.c). */
-size_t na_fmt_u64(char *buf, uint64_t v, unsigned base) NA_HIDDEN;
-void na_write_str(int fd, const char *s) NA_HIDDEN;
-
-/* Process-wide counters (atomics; tcache counters are summed in). */
-struct na_gstats {
-	_Atomic uint64_t mapped, mapped_peak;	/* data bytes mapped */
-	_Atomic uint64_t meta_mapped;		/* descriptor bytes */
-	_Atomic uint64_t purged;		/* bytes madvised away */
-	_Atomic uint64_t segments, huge_allocs;
-	_Atomic uint64_t n_malloc_dead, n_free_dead;	/* exited tcaches */
-	_Atomic uint64_t n_free_notc, n_remote_dead;	/* no tcache / exited */
-	_Atomic uint64_t threads;		/* tcaches created */
-};
-extern struct na_gstats na_gstats NA_HIDDEN;
-void na_stats_mapped(int64_t delta) NA_HIDDEN;
-
-/* Registry of live tcaches (for stats and fork). */
-extern struct na_lock na_registry_lock NA_HIDDEN;
-extern struct na_tcache *na_registry NA_HIDDEN;
+/* Options, initialisation, errors, statistics: process.h. */
+#include "process.h"
 
 #endif

@@ -3,6 +3,7 @@
  * mappings with guard pages.  Raw mmap/munmap/madvise only: this code runs
  * inside malloc and must never call back into it.
  */
+#define _GNU_SOURCE
 #include <sys/mman.h>
 #include <time.h>
 
@@ -40,6 +41,13 @@ void *na_os_alloc(size_t size, size_t align, unsigned arena)
 void na_os_free(void *p, size_t size)
 {
 	munmap(p, size);
+}
+
+void *na_os_remap(void *p, size_t size, size_t new_size, void *to)
+{
+	void *q = to == NULL ? mremap(p, size, new_size, 0) :
+	    mremap(p, size, new_size, MREMAP_MAYMOVE | MREMAP_FIXED, to);
+	return q == MAP_FAILED ? NULL : q;
 }
 
 void na_os_purge(void *p, size_t size)

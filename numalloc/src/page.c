@@ -1,6 +1,7 @@
 /*
- * page.c: small pages - bitmap set-up, collecting remote frees, and the
- * remote free itself (see "Free state is a bitmap" in the design note).
+ * page.c: small pages - bitmap set-up and collecting remote frees (see
+ * "Free state is a bitmap" in the design note; the remote free itself is
+ * in free.c, next to the local one).
  */
 #include "numalloc_internal.h"
 
@@ -20,6 +21,7 @@ void na_page_init_small(struct na_page *pg, unsigned cls)
 	pg->capacity = (uint32_t)cap;
 	pg->used = 0;
 	pg->cur = 0;
+	pg->hw = 0;
 	pg->nwords = (uint32_t)((cap + 63) / 64);
 	for (uint32_t w = 0; w < pg->nwords; w++) {
 		size_t left = cap - (size_t)w * 64;
@@ -28,6 +30,7 @@ void na_page_init_small(struct na_page *pg, unsigned cls)
 		atomic_store_explicit(&pg->bits[w].rfree, 0, memory_order_relaxed);
 	}
 	atomic_store_explicit(&pg->has_remote, 0, memory_order_relaxed);
+	pg->aband = 0;
 }
 
 int na_page_collect(struct na_page *pg)
@@ -51,19 +54,4 @@ int na_page_collect(struct na_page *pg)
 	if (gained != 0)
 		pg->cur = 0;
 	return gained;
-}
-
-void na_page_free_remote(struct na_page *pg, uint32_t idx, const void *p)
-{
-	uint32_t w = idx >> 6;
-	uint64_t bit = (uint64_t)1 << (idx & 63);
-
-	/* The owner writes lfree without atomics; this racy read can only
-	 * miss a double free that races with the owner, never invent one. */
-	if (__atomic_load_n(&pg->bits[w].lfree, __ATOMIC_RELAXED) & bit)
-		na_fatal("free()", "double free", p);
-	if (atomic_fetch_or(&pg->bits[w].rfree, bit) & bit)
-		na_fatal("free()", "double free", p);
-	if (!atomic_load(&pg->has_remote))
-		atomic_store(&pg->has_remote, 1);
 }

@@ -6,39 +6,56 @@
 #include "numalloc_internal.h"
 #include "pageq.h"
 
+/* A thread whose blocks were freed by others within its last this many
+ * refills gives its full pages to the arena (see refill()). */
+#define NA_XFREE_REFILLS 256
+/* Pages with free blocks that a refill compares (see refill()). */
+#define NA_REFILL_LOOK 4
+
+/* Collect pg's remote frees for tc; remember that they happen. */
+static int tc_collect(struct na_tcache *tc, struct na_page *pg)
+{
+	int gained = na_page_collect(pg);
+
+	if (gained != 0)
+		tc->xfree_left = NA_XFREE_REFILLS;
+	return gained;
+}
+
 /* Point pg->cur at the lowest word with a free bit, after collecting
  * remote frees; 0 if there is none.  Lowest first keeps a page's touched
  * part small: blocks freed low in the page are reused before untouched
  * memory higher up (what keeps the resident set near mallocng's). */
-static int page_find_free(struct na_page *pg)
+static int page_find_free(struct na_tcache *tc, struct na_page *pg)
 {
-	na_page_collect(pg);
+	tc_collect(tc, pg);
 	for (uint32_t w = 0; w < pg->nwords; w++) {
 		if (pg->bits[w].lfree != 0) {
 			pg->cur = w;
+			if (w > pg->hw)
+				pg->hw = w;
 			return 1;
 		}
 	}
 	return 0;
 }
 
+/* Take a page of class cls that another thread left (at exit, or full
+ * with remote frees pending) and has free blocks now. */
 static struct na_page *adopt(struct na_tcache *tc, struct na_arena *a,
     unsigned cls)
 {
 	struct na_page *pg, *found = NULL;
 
-	if (atomic_load_explicit(&a->abandoned_count, memory_order_relaxed) == 0)
+	if (atomic_load_explicit(&a->ready_count, memory_order_relaxed) == 0)
 		return NULL;
 	na_lock_acquire(&a->lock);
-	for (int n = 0; n < 8 && found == NULL; n++) {
-		pg = a->abandoned[cls];
-		if (pg == NULL)
-			break;
-		a->abandoned[cls] = pg->next;
-		atomic_fetch_sub(&a->abandoned_count, 1);
+	while (found == NULL && (pg = q_head(&a->ready[cls])) != NULL) {
+		q_remove(&a->ready[cls], pg);
+		atomic_fetch_sub(&a->ready_count, 1);
+		pg->aband = 0;
 		atomic_store(&pg->owner, tc);
-		na_page_collect(pg);
-		if (page_find_free(pg)) {
+		if (page_find_free(tc, pg)) {
 			q_push_front(&tc->q[cls], pg);
 			found = pg;
 		} else {
@@ -95,9 +112,13 @@ struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls)
 {
 	/* Pages emptied by other threads' frees are only noticed when
 	 * collected; sweep all of them now and then so that they go back
-	 * (and get purged) instead of staying resident on the full lists. */
+	 * (and get purged) instead of staying resident on the full lists.
+	 * This also returns the empty first pages of classes the thread
+	 * has moved away from (a growing buffer leaves one per class). */
 	if ((++tc->refills & 63) == 0)
-		na_tcache_collect(tc);
+		na_tcache_collect(tc, cls);
+	if (tc->xfree_left != 0)
+		tc->xfree_left--;
 	struct na_page *pg = refill(tc, cls);
 
 	if (pg != NULL) {
@@ -110,26 +131,44 @@ struct na_page *na_tcache_refill(struct na_tcache *tc, unsigned cls)
 static struct na_page *refill(struct na_tcache *tc, unsigned cls)
 {
 	struct na_pageq *q = &tc->q[cls], *full = &tc->full[cls];
-	struct na_page *pg, *next;
+	struct na_page *pg, *next, *best = NULL;
+	int looked = 0;
 
-	for (pg = q_head(q); pg != NULL; pg = next) {
+	/* Of the first few pages with a free block, take the fullest: the
+	 * sparse ones then drain, go back to their segment and are purged,
+	 * instead of all staying resident half empty. */
+	for (pg = q_head(q); pg != NULL && looked < NA_REFILL_LOOK; pg = next) {
 		next = pg->next;
-		if (page_find_free(pg)) {
-			if (pg != q->first) {
-				q_remove(q, pg);
-				q_push_front(q, pg);
-			}
-			return pg;
+		tc_collect(tc, pg);
+		if (pg->used < pg->capacity) {	/* == some lfree bit set */
+			if (best == NULL || pg->used > best->used)
+				best = pg;
+			looked++;
+			continue;
 		}
 		q_remove(q, pg);
+		if (tc->xfree_left != 0) {
+			/* Full, and our blocks come back by remote frees: let
+			 * whoever next needs this class take it when they do,
+			 * rather than hold it while we are not running. */
+			na_page_abandon(pg);
+			continue;
+		}
 		pg->in_full = 1;
 		q_push_back(full, pg);
+	}
+	if (best != NULL && page_find_free(tc, best)) {
+		if (best != q->first) {
+			q_remove(q, best);
+			q_push_front(q, best);
+		}
+		return best;
 	}
 	/* Full pages only gain blocks through remote frees. */
 	for (pg = q_head(full); pg != NULL; pg = next) {
 		next = pg->next;
 		if (atomic_load_explicit(&pg->has_remote,
-		    memory_order_relaxed) && page_find_free(pg)) {
+		    memory_order_relaxed) && page_find_free(tc, pg)) {
 			q_remove(full, pg);
 			pg->in_full = 0;
 			q_push_front(q, pg);
@@ -165,7 +204,7 @@ void na_tcache_page_freed(struct na_tcache *tc, struct na_page *pg)
 	}
 }
 
-size_t na_tcache_collect(struct na_tcache *tc)
+size_t na_tcache_collect(struct na_tcache *tc, unsigned keep)
 {
 	size_t released = 0;
 
@@ -175,8 +214,9 @@ size_t na_tcache_collect(struct na_tcache *tc)
 			struct na_page *pg = q_head(lists[l]), *next;
 			for (; pg != NULL; pg = next) {
 				next = pg->next;
-				na_page_collect(pg);
-				if (pg->used != 0 || pg == tc->q[c].first)
+				tc_collect(tc, pg);
+				if (pg->used != 0 ||
+				    (c == keep && pg == tc->q[c].first))
 					continue;
 				struct na_arena *a = &na_arenas[pg->seg->arena];
 				q_remove(lists[l], pg);

@@ -141,15 +141,13 @@ static uint32_t now_ms(void)
 	return (uint32_t)(na_clock_ns() / 1000000u);
 }
 
-void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty)
+/* Slices idx .. idx+n-1 of s belong to no page any more; dirty: they
+ * may be committed, so purge them after the delay. */
+static void slices_release(struct na_arena *a, struct na_segment *s,
+    unsigned idx, unsigned n, int dirty)
 {
-	struct na_segment *s = pg->seg;
-	unsigned idx = (unsigned)((pg->start - s->base) >> NA_SLICE_SHIFT);
-	unsigned n = page_slices(pg);
 	uint64_t m = run_mask(idx, n);
 
-	pg->kind = NA_PAGE_FREE;
-	atomic_store_explicit(&pg->owner, NULL, memory_order_relaxed);
 	if (s->free_slices == 0)
 		seg_link(a, s);
 	s->free_slices |= m;
@@ -167,6 +165,47 @@ void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty)
 	    atomic_load_explicit(&a->purge_due, memory_order_relaxed) == 0)
 		atomic_store(&a->purge_due, na_clock_ns() +
 		    (uint64_t)na_opt.purge_delay_ms * 1000000u);
+}
+
+void na_segment_page_free(struct na_arena *a, struct na_page *pg, int dirty)
+{
+	struct na_segment *s = pg->seg;
+	unsigned idx = (unsigned)((pg->start - s->base) >> NA_SLICE_SHIFT);
+	unsigned n = page_slices(pg);
+
+	pg->kind = NA_PAGE_FREE;
+	atomic_store_explicit(&pg->owner, NULL, memory_order_relaxed);
+	slices_release(a, s, idx, n, dirty);
+}
+
+int na_segment_page_resize(struct na_arena *a, struct na_page *pg,
+    unsigned n)
+{
+	struct na_segment *s = pg->seg;
+	unsigned idx = (unsigned)((pg->start - s->base) >> NA_SLICE_SHIFT);
+	unsigned have = page_slices(pg);
+
+	if (n > have) {
+		if (idx + n > NA_SLICES)
+			return -1;
+		uint64_t m = run_mask(idx + have, n - have);
+		if ((s->free_slices & m) != m)
+			return -1;
+		s->free_slices &= ~m;
+		s->dirty_slices &= ~m;
+		if (s->free_slices == 0)
+			seg_unlink(a, s);
+		for (unsigned i = idx + have; i < idx + n; i++) {
+			s->pages[i].kind = NA_PAGE_TAIL;
+			s->pages[i].head = (uint8_t)idx;
+		}
+	} else if (n < have) {
+		for (unsigned i = idx + n; i < idx + have; i++)
+			s->pages[i].kind = NA_PAGE_FREE;
+		slices_release(a, s, idx + n, have - n, 1);
+	}
+	pg->slices = (uint8_t)(n == 64 ? 0 : n);
+	return 0;
 }
 
 /* Purge the slices of s dirty for at least delay ms (all if force);
@@ -287,4 +326,51 @@ void na_huge_free(struct na_page *pg)
 	atomic_fetch_sub(&na_arenas[s->arena].mapped_bytes, s->size);
 	na_stats_mapped(-(int64_t)s->size);
 	na_os_meta_free(s, s->meta_size);
+}
+
+void *na_huge_resize(struct na_page *pg, size_t n)
+{
+	struct na_segment *s = pg->seg;
+	size_t dsize = (n + NA_SEGMENT_SIZE - 1) & ~(NA_SEGMENT_SIZE - 1);
+	size_t old = s->size;
+	uintptr_t base = s->base;
+
+	if (dsize < n || pg->ublock != base)
+		return NULL;
+	if (dsize < old) {
+		/* Unmap whole granules at the end; clear their map entries
+		 * first, or a segment mapped there at once could lose its. */
+		na_segmap_clear(base + dsize, old - dsize);
+		na_os_free((void *)(base + dsize), old - dsize);
+	} else if (dsize > old) {
+		/* Grow in place if the address space after us is free, else
+		 * move the pages (no copy) to a fresh aligned range. */
+		if (na_os_remap((void *)base, old, dsize, NULL) != NULL) {
+			if (na_segmap_set(base + old, dsize - old, s) != 0) {
+				na_os_remap((void *)base, dsize, old, NULL);
+				return NULL;
+			}
+		} else {
+			void *nb = na_os_alloc(dsize, NA_SEGMENT_SIZE, s->arena);
+			if (nb == NULL)
+				return NULL;
+			if (na_segmap_set((uintptr_t)nb, dsize, s) != 0) {
+				na_os_free(nb, dsize);
+				return NULL;
+			}
+			na_segmap_clear(base, old);
+			if (na_os_remap((void *)base, old, old, nb) == NULL) {
+				na_segmap_clear((uintptr_t)nb, dsize);
+				na_segmap_set(base, old, s);	/* had tables */
+				na_os_free(nb, dsize);
+				return NULL;
+			}
+			s->base = pg->start = pg->ublock = (uintptr_t)nb;
+		}
+	}
+	s->size = dsize;
+	pg->usize = n;
+	atomic_fetch_add(&na_arenas[s->arena].mapped_bytes, dsize - old);
+	na_stats_mapped((int64_t)dsize - (int64_t)old);
+	return (void *)pg->ublock;
 }

@@ -132,7 +132,7 @@ NA_EXPORT size_t numalloc_collect(int force)
 
 	na_ensure_init();
 	if (na_tls != &na_tcache_empty)
-		na_tcache_collect(na_tls);
+		na_tcache_collect(na_tls, NA_CLASS_COUNT);
 	for (unsigned i = 0; i < na_arena_count; i++) {
 		struct na_arena *a = &na_arenas[i];
 		na_lock_acquire(&a->lock);

@@ -14,6 +14,12 @@ struct na_tcache na_tcache_empty = {
 	.q = { [0 ... NA_CLASS_COUNT - 1] = { &na_page_empty, NULL } },
 	.full = { [0 ... NA_CLASS_COUNT - 1] = { &na_page_empty, NULL } },
 };
+/* What na_tls points to after the thread's cache was abandoned at exit:
+ * a later malloc makes a new cache, a later free does not. */
+struct na_tcache na_tcache_exited = {
+	.q = { [0 ... NA_CLASS_COUNT - 1] = { &na_page_empty, NULL } },
+	.full = { [0 ... NA_CLASS_COUNT - 1] = { &na_page_empty, NULL } },
+};
 struct na_arena na_arenas[NA_MAX_NODES + 1];
 unsigned na_arena_count = 1;
 struct na_lock na_registry_lock;
@@ -37,7 +43,7 @@ static void tc_destructor(void *v)
 
 	if (tc == NULL)
 		return;
-	na_tls = &na_tcache_empty;
+	na_tls = &na_tcache_exited;
 	na_tcache_abandon(tc);
 }
 
@@ -60,7 +66,10 @@ static struct na_tcache *tc_carve(void)
 {
 	static char *chunk;
 	static size_t left;
-	size_t sz = (sizeof(struct na_tcache) + 63) & ~(size_t)63;
+	/* 128-byte units: the CPU fetches cache lines in pairs, and one
+	 * thread's counters (written on every call) must not share a pair
+	 * with the next thread's queue heads. */
+	size_t sz = (sizeof(struct na_tcache) + 127) & ~(size_t)127;
 
 	if (left < sz) {
 		chunk = na_os_meta_alloc(64 * NA_KiB);
@@ -111,11 +120,31 @@ void na_page_abandon(struct na_page *pg)
 	if (pg->used == 0) {
 		na_segment_page_free(a, pg, 1);
 	} else {
+		/* Store owner, then read the flag: a remote free that raised
+		 * it before sees owner != NULL and leaves the page to us. */
 		atomic_store(&pg->owner, NULL);
-		pg->prev = NULL;
-		pg->next = a->abandoned[pg->cls];
-		a->abandoned[pg->cls] = pg;
-		atomic_fetch_add(&a->abandoned_count, 1);
+		if (pg->used < pg->capacity || atomic_load(&pg->has_remote)) {
+			pg->aband = 2;
+			q_push_back(&a->ready[pg->cls], pg);
+			atomic_fetch_add(&a->ready_count, 1);
+		} else {
+			pg->aband = 1;
+			q_push_front(&a->aband_full[pg->cls], pg);
+		}
+	}
+	na_lock_release(&a->lock);
+}
+
+void na_page_mark_ready(struct na_page *pg)
+{
+	struct na_arena *a = &na_arenas[pg->seg->arena];
+
+	na_lock_acquire(&a->lock);
+	if (pg->aband == 1 && atomic_load(&pg->owner) == NULL) {
+		q_remove(&a->aband_full[pg->cls], pg);
+		pg->aband = 2;
+		q_push_back(&a->ready[pg->cls], pg);
+		atomic_fetch_add(&a->ready_count, 1);
 	}
 	na_lock_release(&a->lock);
 }
@@ -159,7 +188,8 @@ void na_tcache_abandon(struct na_tcache *tc)
 
 void na_tcache_set_arena(struct na_tcache *tc, unsigned arena)
 {
-	if (arena >= na_arena_count || tc->is_shared)
+	if (arena >= na_arena_count || tc->is_shared ||
+	    tc == &na_tcache_exited)
 		return;
 	tc_drop_pages(tc, arena);
 	tc->arena = arena;
@@ -170,17 +200,31 @@ size_t na_arena_sweep_abandoned(struct na_arena *a)
 	size_t n = 0;
 
 	for (unsigned c = 0; c < NA_CLASS_COUNT; c++) {
-		struct na_page **pp = &a->abandoned[c], *pg;
-		while ((pg = *pp) != NULL) {
-			na_page_collect(pg);
-			if (pg->used != 0) {
-				pp = &pg->next;
-				continue;
+		struct na_pageq *lists[2] = { &a->ready[c], &a->aband_full[c] };
+		for (int l = 0; l < 2; l++) {
+			struct na_page *pg = q_head(lists[l]), *next;
+			for (; pg != NULL; pg = next) {
+				next = pg->next;
+				na_page_collect(pg);
+				if (pg->used != 0 && l == 1 &&
+				    pg->used < pg->capacity) {
+					/* Collecting gave it free blocks
+					 * (and lowered its flag): ready. */
+					q_remove(lists[l], pg);
+					pg->aband = 2;
+					q_push_back(&a->ready[c], pg);
+					atomic_fetch_add(&a->ready_count, 1);
+					continue;
+				}
+				if (pg->used != 0)
+					continue;
+				q_remove(lists[l], pg);
+				if (l == 0)
+					atomic_fetch_sub(&a->ready_count, 1);
+				pg->aband = 0;
+				na_segment_page_free(a, pg, 1);
+				n++;
 			}
-			*pp = pg->next;
-			atomic_fetch_sub(&a->abandoned_count, 1);
-			na_segment_page_free(a, pg, 1);
-			n++;
 		}
 	}
 	return n;

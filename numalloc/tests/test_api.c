@@ -228,6 +228,60 @@ static void test_realloc_edges(void **state)
 	assert_int_equal(T(malloc_usable_size)(NULL), 0);
 }
 
+/* Large blocks (256 KiB .. 2 MiB) shrink in place and grow in place
+ * into free slices after them; huge ones are resized by mremap (maybe
+ * moved, never copied).  Contents survive; a failed realloc keeps the
+ * block as it was. */
+static void test_realloc_big(void **state)
+{
+	(void)state;
+	const size_t K = 1024, M = K * K;
+	numalloc_collect(1);	/* no dirty slices to prefer elsewhere */
+	unsigned char *p = T(malloc)(300 * K);
+	unsigned char *after = T(malloc)(300 * K);
+	int adjacent = after == p + 320 * K;	/* 5 slices of 64 KiB */
+	fill(p, 300 * K, 5);
+	T(free)(after);
+	unsigned char *q = T(realloc)(p, 600 * K);
+	assert_non_null(q);
+	assert_true(check(q, 300 * K, 5));
+	if (adjacent)
+		assert_ptr_equal(q, p);
+	fill(q, 600 * K, 6);
+	p = T(realloc)(q, 280 * K);
+	assert_ptr_equal(p, q);			/* shrink: in place */
+	assert_true(check(p, 280 * K, 6));
+	assert_int_equal(T(malloc_usable_size)(p), 320 * K);
+	/* The freed tail is a page of its own again. */
+	after = T(malloc)(256 * K + 1);
+	assert_non_null(after);
+	T(free)(after);
+	q = T(realloc)(p, (size_t)1 << 47);	/* no such address space */
+	assert_null(q);
+	assert_int_equal(errno, ENOMEM);
+	assert_true(check(p, 280 * K, 6));
+	T(free)(p);
+
+	p = T(malloc)(3 * M);
+	fill(p, 3 * M, 7);
+	q = T(realloc)(p, 9 * M);
+	assert_non_null(q);
+	assert_true(check(q, 3 * M, 7));
+	assert_true(T(malloc_usable_size)(q) >= 9 * M);
+	fill(q, 9 * M, 8);
+	p = T(realloc)(q, 5 * M);
+	assert_ptr_equal(p, q);
+	assert_true(check(p, 5 * M, 8));
+	assert_int_equal(T(malloc_usable_size)(p), 8 * M);
+	q = T(realloc)(p, (size_t)1 << 47);
+	assert_null(q);
+	assert_true(check(p, 5 * M, 8));
+	q = T(realloc)(p, 600 * K);		/* huge to large: moves */
+	assert_non_null(q);
+	assert_true(check(q, 600 * K, 8));
+	T(free)(q);
+}
+
 static void test_stats_options(void **state)
 {
 	(void)state;
@@ -276,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_overflow),
 		cmocka_unit_test(test_calloc_clears),
 		cmocka_unit_test(test_realloc_edges),
+		cmocka_unit_test(test_realloc_big),
 		cmocka_unit_test(test_stats_options),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

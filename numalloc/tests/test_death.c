@@ -61,6 +61,28 @@ static void double_free_remote(void *arg)
 	T(free)(keep);
 }
 
+static void *alloc_two(void *arg)
+{
+	void **out = arg;
+	out[0] = T(malloc)(80);	/* keeps the page in use */
+	out[1] = T(malloc)(80);
+	return NULL;
+}
+
+/* The allocating thread has exited: its page has no owner, and every
+ * free to it takes the remote path (which also makes it adoptable). */
+static void double_free_ownerless(void *arg)
+{
+	(void)arg;
+	void *two[2];
+	pthread_t t;
+	pthread_create(&t, NULL, alloc_two, two);
+	pthread_join(t, NULL);
+	T(free)(two[1]);
+	T(free)(two[1]);
+	T(free)(two[0]);
+}
+
 static void interior_free(void *arg)
 {
 	(void)arg;
@@ -144,6 +166,8 @@ static const struct death_case cases[] = {
 	{ "double free (large)", double_free_large, "double free" },
 	{ "double free (huge)", double_free_huge, "invalid pointer" },
 	{ "double free (remote)", double_free_remote, "double free" },
+	{ "double free (ownerless page)", double_free_ownerless,
+	    "free(): double free" },
 	{ "interior pointer", interior_free, "not the start of a block" },
 	{ "misaligned pointer", misaligned_free, "not the start of a block" },
 	{ "interior large", interior_free_large, "not the start of a block" },

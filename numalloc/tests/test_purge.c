@@ -108,6 +108,16 @@ int main(int argc, char **argv)
 	p0 = purged();
 	fill_and_free();
 	CHECK(purged() >= p0 + (uint64_t)N * SZ / 2);
+	/* Large blocks over several segments: freeing the last block of a
+	 * segment purges and unmaps it (all but one empty segment) inside
+	 * free() - which must not touch the segment afterwards. */
+	void *big[8];
+	for (int i = 0; i < 8; i++) {
+		big[i] = T(malloc)(2 * 1024 * 1024 - 4096);
+		memset(big[i], 0x3c, 4096);
+	}
+	for (int i = 0; i < 8; i++)
+		T(free)(big[i]);
 	/* 5. Blocks freed by another thread: numalloc_collect() gathers
 	 * them into the owner's pages, which then go back and are purged. */
 	numalloc_option_set(NUMALLOC_OPT_PURGE_DELAY, 5000);

@@ -2,7 +2,9 @@
  * test_threads.c: multi-threaded stress with cross-thread frees - shared
  * slots swapped by many threads, a producer/consumer pair, and hundreds of
  * short-lived threads whose blocks outlive them.  Every block carries a
- * pattern that is checked before it is freed.
+ * pattern that is checked before it is freed.  Also: blocks that one
+ * thread allocated and another freed are reused by the freeing thread
+ * while the first one still lives (not stranded in its cache).
  *
  * Built three ways: against the logic build, linked with libnumalloc.a,
  * and without numalloc for the LD_PRELOAD run; with NATEST_PRELOAD=1 in
@@ -169,6 +171,76 @@ static void many_threads(void)
 			block_free(left_behind[i][j]);
 }
 
+/* Reuse across threads: main fills pages of one class, a helper frees
+ * every block, main refills them (its pages have now seen remote frees)
+ * and goes idle; a second helper frees them again and allocates as many.
+ * It must get (most of) main's memory back, not map fresh pages. */
+enum { REUSE_N = 8192, REUSE_SIZE = 64 };
+static void *reuse_blk[REUSE_N + 1];
+static uintptr_t reuse_seen[REUSE_N];
+
+static void *reuse_free_all(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < REUSE_N; i++)
+		T(free)(reuse_blk[i]);
+	return NULL;
+}
+
+static void *reuse_free_and_take(void *arg)
+{
+	size_t *hits = arg;
+	void **mine = T(malloc)(REUSE_N * sizeof *mine);
+
+	reuse_free_all(NULL);
+	for (int i = 0; i < REUSE_N; i++) {
+		mine[i] = T(malloc)(REUSE_SIZE);
+		uintptr_t a = (uintptr_t)mine[i];
+		size_t lo = 0, hi = REUSE_N;
+		while (lo < hi) {	/* binary search in main's blocks */
+			size_t mid = (lo + hi) / 2;
+			if (reuse_seen[mid] < a)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		*hits += lo < REUSE_N && reuse_seen[lo] == a;
+	}
+	for (int i = 0; i < REUSE_N; i++)
+		T(free)(mine[i]);
+	T(free)(mine);
+	return NULL;
+}
+
+static int cmp_addr(const void *a, const void *b)
+{
+	uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void remote_reuse(void)
+{
+	pthread_t t;
+	size_t hits = 0;
+
+	for (int i = 0; i < REUSE_N; i++)
+		reuse_blk[i] = T(malloc)(REUSE_SIZE);
+	pthread_create(&t, NULL, reuse_free_all, NULL);
+	pthread_join(t, NULL);
+	for (int i = 0; i <= REUSE_N; i++)	/* one more: leave the page */
+		reuse_blk[i] = T(malloc)(REUSE_SIZE);
+	for (int i = 0; i < REUSE_N; i++)
+		reuse_seen[i] = (uintptr_t)reuse_blk[i];
+	qsort(reuse_seen, REUSE_N, sizeof reuse_seen[0], cmp_addr);
+	pthread_create(&t, NULL, reuse_free_and_take, &hits);
+	pthread_join(t, NULL);
+	T(free)(reuse_blk[REUSE_N]);
+	if (hits < REUSE_N * 8 / 10)
+		fprintf(stderr, "remote_reuse: %zu of %d blocks reused\n",
+		    hits, REUSE_N);
+	CHECK(hits >= REUSE_N * 8 / 10);
+}
+
 int main(void)
 {
 	const char *quick = getenv("NATEST_QUICK");
@@ -176,6 +248,7 @@ int main(void)
 		ops_per_thread /= 10;
 		pc_count /= 10;
 	}
+	remote_reuse();
 	stress_swap(4);
 	pthread_t p, c;
 	pthread_create(&p, NULL, producer, NULL);
