@@ -16,14 +16,7 @@
 #include "log.h"
 #include "reply.h"
 #include "upstream.h"
-
-static struct dns_name
-N(const char *t)
-{
-	struct dns_name n;
-	assert_int_equal(dns_name_from_text(&n, t), 0);
-	return n;
-}
+#include "test_names.h"
 
 static struct answer *
 a_answer(const char *name, uint32_t ttl, int naddr)

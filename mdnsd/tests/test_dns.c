@@ -8,14 +8,7 @@
 #include <cmocka.h>
 
 #include "dns.h"
-
-static struct dns_name
-N(const char *text)
-{
-	struct dns_name n;
-	assert_int_equal(dns_name_from_text(&n, text), 0);
-	return n;
-}
+#include "test_names.h"
 
 static void
 test_name_text(void **state)

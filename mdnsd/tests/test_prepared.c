@@ -12,14 +12,7 @@
 #include "cache.h"
 #include "prepared.h"
 #include "reply.h"
-
-static struct dns_name
-N(const char *t)
-{
-	struct dns_name n;
-	assert_int_equal(dns_name_from_text(&n, t), 0);
-	return n;
-}
+#include "test_names.h"
 
 /* www.example.org CNAME web.example.org, two A records, an NS and glue:
  * names compress into the question and into each other. */

@@ -133,26 +133,14 @@ int pl_pin(int cpu)
 
 int pl_count(const void *p, size_t len, int node, long *on, long *all)
 {
-	static __thread void *pages[BATCH];
-	static __thread int status[BATCH];
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t a = (uintptr_t)p & ~(pg - 1), end = (uintptr_t)p + len;
+	long per_node[PL_MAX_NODES] = { 0 };
 
-	while (a < end) {
-		long n = 0;
-
-		for (; a < end && n < BATCH; a += pg)
-			pages[n++] = (void *)a;
-		if (syscall(SYS_move_pages, 0, n, pages, NULL, status, 0) != 0)
-			return -1;
-		for (long i = 0; i < n; i++) {
-			if (status[i] < 0)
-				continue;	/* not touched */
-			++*all;
-			if (status[i] == node)
-				++*on;
-		}
-	}
+	if (pl_nodes(p, len, per_node) != 0)
+		return -1;
+	for (int i = 0; i < PL_MAX_NODES; i++)
+		*all += per_node[i];
+	/* Node ids past the table share its last entry (pl_nodes). */
+	*on += per_node[node < PL_MAX_NODES ? node : PL_MAX_NODES - 1];
 	return 0;
 }
 
