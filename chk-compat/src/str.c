@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "chk.h"
+#include "copy_small.h"
 
 /*
  * glibc aborts when strlen(s) >= destlen, before writing.  Copy in one
@@ -16,39 +17,11 @@
  * only target of this library).  A 16-byte load never crosses a page
  * boundary past the NUL: the first is unaligned only when it ends on the
  * same page, every later one is aligned.  Bytes past the NUL may still be
- * read, which ASan cannot know is safe, hence NO_ASAN.  A byte-wise or
- * word-wise copy (musl's strcpy) measured 1.2x slower than musl at 64-4096
- * bytes; this one is faster than musl's strcpy at every size.
+ * read, which ASan cannot know is safe, hence NO_ASAN (copy_small.h).
+ * A bounded word-at-a-time copy (musl's strcpy reads words) measured 1.2x
+ * musl's strcpy at 64-4096 bytes; this one is faster than it at every
+ * size.
  */
-#define NO_ASAN __attribute__((__no_sanitize_address__))
-#define ALWAYS_INLINE __attribute__((__always_inline__))
-
-/* Copies len bytes (1 <= len <= 16) with two overlapping stores at most. */
-static inline NO_ASAN ALWAYS_INLINE void
-copy_short(char *d, const char *s, size_t len)
-{
-	if (len >= 8) {
-		uint64_t head, tail;
-
-		memcpy(&head, s, 8);
-		memcpy(&tail, s + len - 8, 8);
-		memcpy(d, &head, 8);
-		memcpy(d + len - 8, &tail, 8);
-	} else if (len >= 4) {
-		uint32_t head, tail;
-
-		memcpy(&head, s, 4);
-		memcpy(&tail, s + len - 4, 4);
-		memcpy(d, &head, 4);
-		memcpy(d + len - 4, &tail, 4);
-	} else {
-		d[0] = s[0];
-		if (len > 1)
-			d[1] = s[1];
-		if (len > 2)
-			d[2] = s[2];
-	}
-}
 
 /* Bit i set when byte i of the 16 at p is NUL. */
 static inline NO_ASAN ALWAYS_INLINE unsigned

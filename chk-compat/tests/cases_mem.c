@@ -347,6 +347,22 @@ register_mem_cases(void)
 			p.die = p.b < p.a ? OVF : NULL;
 			add_case(&p, "mem/%s/n%zu/dest%zu", mem_names[op], p.a, p.b);
 		}
+	/* The inline short copies (src/copy_small.h): every move width and
+	 * the hand-over to memcpy above 256 bytes. */
+	static const size_t short_n[] = {
+		2, 3, 4, 5, 7, 8, 9, 15, 31, 32, 33, 47, 48, 49, 63, 127, 128,
+		129, 255, 257,
+	};
+	for (size_t op = M_CPY; op <= M_PCPY; op += M_PCPY - M_CPY)
+		for (size_t i = 0; i < sizeof short_n / sizeof *short_n; i++)
+			for (size_t over = 0; over < 2; over++) {
+				p.a = short_n[i];
+				p.b = short_n[i] - over;
+				p.c = op;
+				p.since = 0;
+				p.die = over ? OVF : NULL;
+				add_case(&p, "mem/%s/short/n%zu/dest%zu", mem_names[op], p.a, p.b);
+			}
 	p = (struct chk_case){ .fn = memmove_overlap_case };
 	for (size_t dir = 0; dir < 2; dir++) {
 		p.c = dir;
