@@ -14,16 +14,16 @@
  * written all lie inside the object, and the caller aborts.
  *
  * It scans 16 bytes at a time with SSE2, part of the x86_64 baseline (the
- * only target of this library).  A 16-byte load never crosses a page
- * boundary past the NUL: the first is unaligned only when it ends on the
- * same page, every later one is aligned.  Bytes past the NUL may still be
- * read, which ASan cannot know is safe, hence NO_ASAN (copy_small.h).
+ * only target of this library).  Every load is of an aligned 16-byte
+ * chunk, so none crosses a page boundary past the NUL.  Bytes past the
+ * NUL (and before s in the first chunk) may still be read, which ASan
+ * cannot know is safe, hence NO_ASAN (copy_small.h).
  * A bounded word-at-a-time copy (musl's strcpy reads words) measured 1.2x
  * musl's strcpy at 64-4096 bytes; this one is faster than it at every
  * size.
  */
 
-/* Bit i set when byte i of the 16 at p is NUL. */
+/* Bit i set when byte i of v is NUL. */
 static inline NO_ASAN ALWAYS_INLINE unsigned
 nul_mask(__m128i v)
 {
@@ -46,32 +46,17 @@ copy_last(char *d, const char *s, size_t n, unsigned mask)
 static inline NO_ASAN ALWAYS_INLINE char *
 copy_bounded(char *d, const char *s, size_t n)
 {
-	size_t skip;
-	unsigned mask;
+	/* The first load is of the aligned chunk holding s, so it cannot
+	 * cross a page boundary; bytes before s are shifted out of the mask. */
+	size_t off = (uintptr_t)s & 15, skip = 16 - off;
+	unsigned mask = nul_mask(_mm_load_si128((const __m128i *)(s - off))) >> off;
 
-	if (((uintptr_t)s & 4095) <= 4096 - 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)s);
-
-		if ((mask = nul_mask(v)) != 0)
-			return copy_last(d, s, n, mask);
-		if (n <= 16)
-			return NULL;
-		_mm_storeu_si128((__m128i *)d, v);
-		skip = 16 - ((uintptr_t)s & 15);
-	} else {
-		/* Near the end of a page: the aligned chunk holding s. */
-		size_t off = (uintptr_t)s & 15;
-		const __m128i *a = (const __m128i *)(s - off);
-
-		if ((mask = nul_mask(_mm_load_si128(a)) >> off) != 0)
-			return copy_last(d, s, n, mask);
-		skip = 16 - off;
-		if (n <= skip)
-			return NULL;
-		copy_short(d, s, skip);
-	}
-	/* The first chunk copied had no NUL; go on from the next aligned one
-	 * (rewriting a few bytes already copied, with the same values). */
+	if (mask != 0)
+		return copy_last(d, s, n, mask);
+	if (n <= skip)
+		return NULL;
+	copy_short(d, s, skip);
+	/* No NUL in the first chunk; go on a chunk at a time, aligned. */
 	s += skip;
 	d += skip;
 	n -= skip;
