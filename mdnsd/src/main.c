@@ -100,11 +100,19 @@ on_usr1(struct ev_loop *loop, int signo, void *data)
 static void
 set_sched(const struct config *cfg)
 {
+	/* Only undo what we set: "sched-batch no" leaves a policy the
+	 * administrator chose (chrt, CPUSchedulingPolicy=) alone. */
+	static int batch_set;
 	struct sched_param sp = { .sched_priority = 0 };
-	int policy = cfg->sched_batch ? SCHED_BATCH : SCHED_OTHER;
 
-	if (syscall(SYS_sched_setscheduler, 0, policy, &sp) < 0)
+	if (!cfg->sched_batch == !batch_set)
+		return;
+	if (syscall(SYS_sched_setscheduler, 0,
+	    cfg->sched_batch ? SCHED_BATCH : SCHED_OTHER, &sp) < 0) {
 		log_warn("sched-batch: %s", strerror(errno));
+		return;
+	}
+	batch_set = cfg->sched_batch;
 }
 
 static void

@@ -27,25 +27,49 @@ already_running(const char *path)
 	    pid[0] ? pid : "?");
 }
 
+/* 1 when pid_fd is still the file at the path, 0 when that was removed
+ * or replaced (an exiting mdnsd unlinks it while holding the lock). */
+static int
+locked_file_is_current(void)
+{
+	struct stat mine, there;
+
+	return fstat(pid_fd, &mine) == 0 &&
+	    pathdir_stat(&pid_path, &there) == 0 &&
+	    mine.st_dev == there.st_dev && mine.st_ino == there.st_ino;
+}
+
 int
 pidfile_open(const char *path)
 {
-	if ((pathdir_init(&pid_path, path) < 0 && pid_path.path[0] == '\0') ||
-	    (pid_fd = pathdir_open(&pid_path, O_RDWR | O_CREAT | O_CLOEXEC,
-	    0644)) < 0) {
+	if (pathdir_init(&pid_path, path) < 0 && pid_path.path[0] == '\0') {
 		log_err("pidfile %s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (flock(pid_fd, LOCK_EX | LOCK_NB) < 0) {
-		if (errno == EWOULDBLOCK)
-			already_running(path);
-		else
-			log_err("pidfile %s: lock: %s", path, strerror(errno));
+	/* Retry while the file we locked turns out to be one an exiting
+	 * instance has just removed: a lock on it would exclude nobody. */
+	for (int tries = 0; tries < 8; tries++) {
+		pid_fd = pathdir_open(&pid_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+		if (pid_fd < 0) {
+			log_err("pidfile %s: %s", path, strerror(errno));
+			return -1;
+		}
+		if (flock(pid_fd, LOCK_EX | LOCK_NB) < 0) {
+			if (errno == EWOULDBLOCK)
+				already_running(path);
+			else
+				log_err("pidfile %s: lock: %s", path, strerror(errno));
+			close(pid_fd);
+			pid_fd = -1;
+			return -1;
+		}
+		if (locked_file_is_current())
+			return 0;
 		close(pid_fd);
-		pid_fd = -1;
-		return -1;
 	}
-	return 0;
+	pid_fd = -1;
+	log_err("pidfile %s: replaced while being locked, again and again", path);
+	return -1;
 }
 
 int
@@ -67,14 +91,10 @@ pidfile_write(void)
 void
 pidfile_remove(void)
 {
-	struct stat mine, there;
-
 	if (pid_fd < 0)
 		return;
 	/* Remove only our own file, not one put there since. */
-	if (fstat(pid_fd, &mine) < 0 || pathdir_stat(&pid_path, &there) < 0 ||
-	    mine.st_dev != there.st_dev || mine.st_ino != there.st_ino ||
-	    pathdir_unlink(&pid_path) < 0)
+	if (!locked_file_is_current() || pathdir_unlink(&pid_path) < 0)
 		(void)ftruncate(pid_fd, 0);
 	close(pid_fd);
 	pathdir_close(&pid_path);

@@ -18,7 +18,7 @@
  *
  * Compression pointers into the question stay valid because only the
  * case of its octets changes.  The result is octet for octet what
- * reply_build() gives for the same query and age (test_core checks it);
+ * reply_build() gives for the same query and age (test_prepared checks it);
  * a reply that would not fit the client's limit is not written here:
  * the caller builds it with reply_build(), which truncates.
  */

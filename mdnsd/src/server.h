@@ -31,6 +31,8 @@
 #define WAITERS_MAX	64
 #define UDP_BATCH	32
 #define UDP_BUFSIZE	1536
+/* A UDP reply is written into one such buffer, capped at the EDNS size. */
+_Static_assert(DNS_EDNS_UDP <= UDP_BUFSIZE, "a UDP reply must fit its buffer");
 
 struct server;
 struct tcp_conn;
